@@ -1,0 +1,40 @@
+# lunacm-sim. `make run` starts the simulator, `make test` runs every test.
+SWIFT ?= swift
+ARGS ?=
+DEBUG_BIN := .build/debug/lunacm
+RELEASE_FLAGS := -c release --static-swift-stdlib
+
+.PHONY: all deps build release run test embed bench clean
+
+all: build
+
+# libedit-dev and libsqlite3-dev are the two system libraries the package links; a fresh machine
+# may lack them (and pkg-config itself).
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libedit sqlite3; then \
+		echo "Installing libedit-dev, libsqlite3-dev and pkg-config..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libedit-dev libsqlite3-dev >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build --product lunacm
+	$(SWIFT) build --product configurator
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product lunacm
+	$(SWIFT) build $(RELEASE_FLAGS) --product configurator
+
+run: build
+	@$(DEBUG_BIN) $(ARGS)
+
+# Config/ is the source of the defaults built into the binary.
+embed:
+	scripts/embed-defaults.sh
+
+test: deps
+	scripts/embed-defaults.sh --check
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "lunacm-sim",
+    products: [
+        .executable(name: "lunacm", targets: ["lunacm"]),
+        .executable(name: "configurator", targets: ["configurator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "ChrystokiConf"),
+        .target(
+            name: "LunaSim",
+            dependencies: [
+                "ChrystokiConf",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "LunaShell", dependencies: ["LunaSim", "ChrystokiConf"]),
+        .executableTarget(
+            name: "lunacm",
+            dependencies: [
+                "LunaShell", "LunaSim", "ChrystokiConf", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "configurator",
+            dependencies: [
+                "ChrystokiConf",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ChrystokiConfTests", dependencies: ["ChrystokiConf"]),
+        .testTarget(name: "LunaSimTests", dependencies: ["LunaSim"]),
+        .testTarget(name: "LunaShellTests", dependencies: ["LunaShell", "LunaSim"]),
+        .testTarget(name: "LunacmTests", dependencies: ["lunacm"]),
+    ]
+)

@@ -1,0 +1,51 @@
+// libedit for Swift. el_set() and history() are variadic, which Swift cannot call, so each use
+// gets a small fixed-signature wrapper; Swift 6 also refuses C's stdin/stdout globals, so those
+// are wrapped too.
+#ifndef LUNASIM_CLIBEDIT_SHIM_H
+#define LUNASIM_CLIBEDIT_SHIM_H
+
+#include <histedit.h>
+#include <stdio.h>
+
+static inline FILE *lunasim_stdin(void) { return stdin; }
+static inline FILE *lunasim_stdout(void) { return stdout; }
+static inline FILE *lunasim_stderr(void) { return stderr; }
+
+// LunaCM's prompt. A C function, so libedit can call it without a Swift closure context.
+static inline char *lunasim_prompt(EditLine *el) {
+    (void)el;
+    return (char *)"lunacm:>";
+}
+
+static inline int lunasim_el_set_prompt(EditLine *el, char *(*prompt)(EditLine *)) {
+    return el_set(el, EL_PROMPT, prompt);
+}
+static inline int lunasim_el_set_editor(EditLine *el, const char *mode) {
+    return el_set(el, EL_EDITOR, mode);
+}
+static inline int lunasim_el_set_history(EditLine *el, History *h) {
+    return el_set(el, EL_HIST, history, h);
+}
+static inline int lunasim_el_set_signal(EditLine *el, int on) {
+    return el_set(el, EL_SIGNAL, on);
+}
+static inline int lunasim_el_source_default(EditLine *el) {
+    return el_source(el, NULL);
+}
+static inline int lunasim_history_setsize(History *h, HistEvent *ev, int size) {
+    return history(h, ev, H_SETSIZE, size);
+}
+static inline int lunasim_history_setunique(History *h, HistEvent *ev, int unique) {
+    return history(h, ev, H_SETUNIQUE, unique);
+}
+static inline int lunasim_history_enter(History *h, HistEvent *ev, const char *line) {
+    return history(h, ev, H_ENTER, line);
+}
+static inline int lunasim_history_load(History *h, HistEvent *ev, const char *path) {
+    return history(h, ev, H_LOAD, path);
+}
+static inline int lunasim_history_save(History *h, HistEvent *ev, const char *path) {
+    return history(h, ev, H_SAVE, path);
+}
+
+#endif

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads and atomically replaces small files (Chrystoki.conf, and the state store's files).
+///
+/// A reader (another `lunacm`, the real Luna library) must see either the old file or the new one,
+/// never half of either, even after a crash or `kill -9`: the bytes go to a fresh temporary file in
+/// the same directory, are flushed to disk, and the temporary file is renamed over the target; the
+/// directory is flushed so the rename itself survives a power cut. The original's permissions (and
+/// owner, when running as root) are kept, since the Luna library and LunaCM run as other users.
+public enum AtomicFile {
+    /// Reads the whole file.
+    public static func read(_ path: String) throws(ConfError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, errno, doing: "read") }
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure(path, errno, doing: "read")
+            }
+            if n == 0 { return result }
+            result.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// True when `path` names an existing file system object.
+    public static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// Fails with `.notWritable` unless this process may replace `path`: the file (when it exists)
+    /// and its directory must be writable. Call it before changing anything else, so a command can
+    /// refuse cleanly (LunaCM needs administrator rights for the client configuration).
+    public static func checkWritable(_ path: String) throws(ConfError) {
+        let target = resolved(path)
+        if access(target, F_OK) == 0, access(target, W_OK) != 0 {
+            throw isPermission(errno) ? .notWritable(path) : failure(path, errno, doing: "write")
+        }
+        let dir = directory(of: target)
+        if access(dir, W_OK | X_OK) != 0 {
+            throw isPermission(errno) ? .notWritable(path) : failure(path, errno, doing: "write")
+        }
+    }
+
+    /// Replaces the contents of `path` atomically. A new file gets `defaultMode`; an existing one
+    /// keeps its mode (and owner when running as root). A symbolic link is followed, so the link
+    /// stays a link.
+    public static func write(_ bytes: [UInt8], to path: String, defaultMode: mode_t = 0o644) throws(ConfError) {
+        let target = resolved(path)
+        try checkWritable(path)
+        var mode = defaultMode
+        var owner: (uid_t, gid_t)?
+        var info = stat()
+        if stat(target, &info) == 0 {
+            mode = info.st_mode & 0o7777
+            if geteuid() == 0 { owner = (info.st_uid, info.st_gid) }
+        }
+        let dir = directory(of: target)
+        let (fd, temp) = try createTemporary(near: target, reportAs: path)
+        var ok = false
+        defer {
+            if !ok { unlink(temp) }
+        }
+        do throws(ConfError) {
+            try writeAll(fd, bytes, path: path)
+            if fchmod(fd, mode) != 0 { throw failure(path, errno, doing: "write") }
+            if let (uid, gid) = owner, fchown(fd, uid, gid) != 0 { throw failure(path, errno, doing: "write") }
+            if fsync(fd) != 0 { throw failure(path, errno, doing: "write") }
+        } catch {
+            close(fd)
+            throw error
+        }
+        if close(fd) != 0 { throw failure(path, errno, doing: "write") }
+        if rename(temp, target) != 0 { throw failure(path, errno, doing: "write") }
+        ok = true
+        let dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 {
+            _ = fsync(dirfd) // Best effort: some file systems refuse fsync on directories.
+            close(dirfd)
+        }
+    }
+
+    // MARK: - Internals
+
+    private static func createTemporary(near target: String, reportAs path: String) throws(ConfError) -> (Int32, String) {
+        let dir = directory(of: target)
+        let base = target.split(separator: "/").last.map(String.init) ?? "file"
+        for _ in 0..<100 {
+            let temp = "\(dir)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 { return (fd, temp) }
+            if errno != EEXIST { throw failure(path, errno, doing: "write") }
+        }
+        throw ConfError(.io, path: path, message: "Unable to create a temporary file in \(dir)")
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(ConfError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure(path, errno, doing: "write")
+            }
+            offset += n
+        }
+    }
+
+    /// The file a symbolic link points to, so that writing replaces the file and keeps the link.
+    private static func resolved(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+              let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let dir = path[..<slash]
+        return dir.isEmpty ? "/" : String(dir)
+    }
+
+    private static func isPermission(_ code: Int32) -> Bool {
+        code == EACCES || code == EPERM || code == EROFS
+    }
+
+    private static func failure(_ path: String, _ code: Int32, doing verb: String) -> ConfError {
+        if verb == "write", isPermission(code) { return .notWritable(path) }
+        if code == ENOENT, verb == "read" { return ConfError(.missingFile, path: path, message: "No such file") }
+        return ConfError(.io, path: path, message: "Unable to \(verb) the file: \(String(cString: strerror(code)))")
+    }
+}

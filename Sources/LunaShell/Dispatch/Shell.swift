@@ -1,0 +1,92 @@
+import LunaSim
+
+/// Runs lines: tokenize, parse against the grammar table, dispatch to the family's handler,
+/// print the trailer. The drivers (terminal, batch, transcript) only feed it lines.
+public final class Shell {
+    public enum Outcome: Sendable, Equatable {
+        /// Blank line or comment: nothing ran.
+        case nothing
+        case success
+        case failure(LunaError)
+        /// `exit`/`quit`: the driver stops reading.
+        case exit
+    }
+
+    public let store: StateStore
+    public let console: Console
+    public private(set) var session: Session
+    public let parser: Parser
+    private let handlers: [String: CommandHandler]
+
+    public init(store: StateStore, console: Console, grammar: Grammar = .lunacm) throws(LunaError) {
+        self.store = store
+        self.console = console
+        self.parser = Parser(grammar: grammar)
+        self.handlers = Handlers.all
+        self.session = Session()
+        self.session.currentSlot = try store.read { transaction throws(LunaError) in
+            try SlotService.lowestSlot(transaction)
+        }
+    }
+
+    /// Runs one typed line.
+    @discardableResult
+    public func run(line: String) -> Outcome {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .nothing }
+        do {
+            return run(tokens: try Tokenizer.tokenize(line))
+        } catch {
+            return fail(error)
+        }
+    }
+
+    /// Runs one command given as words (each word one token, as `lunacm -c word word ...`).
+    @discardableResult
+    public func run(tokens: [String]) -> Outcome {
+        guard !tokens.isEmpty else { return .nothing }
+        do throws(LunaError) {
+            switch try parser.parse(tokens) {
+            case .help(let topic):
+                console.write(HelpRenderer.render(topic, grammar: parser.grammar))
+                console.write(ResultRenderer.success)
+                return .success
+            case .command(let command):
+                if command.spec.id == "exit" || command.spec.id == "quit" { return .exit }
+                guard let handler = handlers[command.spec.id] else {
+                    throw LunaError(.functionNotSupported, "'\(command.spec.syntaxName)' is not implemented by the simulator.")
+                }
+                let context = CommandContext(command: command, store: store, console: console, session: session)
+                try handler(context)
+                session = context.session
+                console.write(ResultRenderer.success)
+                return .success
+            }
+        } catch {
+            return fail(error)
+        }
+    }
+
+    /// Reports a line that could not even be read as a command (invalid UTF-8, an over-long line).
+    @discardableResult
+    public func fail(_ error: LunaError) -> Outcome {
+        console.write(ResultRenderer.failure(error))
+        return .failure(error)
+    }
+
+    /// The banner, the slot listing and the current slot, as LunaCM prints them when it starts
+    /// (and again when it restarts itself after `hagroup creategroup`).
+    public func startupText() throws(LunaError) -> String {
+        let slots = try store.read { transaction throws(LunaError) in try SlotService.list(transaction) }
+        return SlotListingRenderer.startup(slots, currentSlot: session.currentSlot)
+    }
+
+    /// Restarts the way LunaCM does after creating a group: the current slot goes back to the
+    /// lowest one and the listing is printed again.
+    public func restart() throws(LunaError) {
+        session = Session(currentSlot: try store.read { transaction throws(LunaError) in
+            try SlotService.lowestSlot(transaction)
+        })
+        console.write(try startupText())
+    }
+}

@@ -1,0 +1,122 @@
+import LunaSim
+
+/// Turns tokens into a `ParsedLine` using only the grammar table: command and option names are
+/// case-insensitive and accept exactly the listed short names, values pass through verbatim.
+public struct Parser: Sendable {
+    public let grammar: Grammar
+
+    public init(grammar: Grammar = .lunacm) { self.grammar = grammar }
+
+    public func parse(_ tokens: [String]) throws(LunaError) -> ParsedLine {
+        guard let first = tokens.first else { throw LunaError.badArguments("No command given.") }
+        if first == "?" || first.lowercased() == "help" {
+            return .help(try helpTopic(Array(tokens.dropFirst())))
+        }
+        if let command = grammar.topLevel(first) {
+            return try parseOptions(Array(tokens.dropFirst()), for: command)
+        }
+        guard let family = grammar.family(first) else {
+            throw LunaError.badArguments("Unknown command: \(first). Type 'help' for the list of commands.")
+        }
+        guard tokens.count > 1, tokens[1] != "?", tokens[1].lowercased() != "-help" else {
+            return .help(.family(family))
+        }
+        guard let command = grammar.command(tokens[1], in: family) else {
+            throw LunaError.badArguments("Unknown command: \(family.name) \(tokens[1]). Type '\(family.name) ?' for the list of \(family.name) commands.")
+        }
+        return try parseOptions(Array(tokens.dropFirst(2)), for: command)
+    }
+
+    private func parseOptions(_ words: [String], for command: CommandSpec) throws(LunaError) -> ParsedLine {
+        if let word = words.first, word == "?" || word.lowercased() == "-help" || word.lowercased() == "-?" {
+            return .help(.command(command))
+        }
+        var values: [String: String] = [:]
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            guard word.count > 1, word.hasPrefix("-") else {
+                throw LunaError.badArguments("Unexpected argument '\(Self.shown(word))': options start with '-'. Type '\(command.syntaxName) ?' for its syntax.")
+            }
+            let name = String(word.dropFirst())
+            guard let option = command.option(named: name) else {
+                throw LunaError.badArguments("Unknown option '\(Self.shown(word))' for '\(command.syntaxName)'.")
+            }
+            guard values[option.name] == nil else {
+                throw LunaError.badArguments("Option -\(option.name) was given more than once.")
+            }
+            if option.kind == .flag {
+                values[option.name] = ""
+                index += 1
+                continue
+            }
+            guard index + 1 < words.count else {
+                throw LunaError.badArguments("Option -\(option.name) needs a value.")
+            }
+            values[option.name] = try check(words[index + 1], for: option)
+            index += 2
+        }
+        for option in command.options where option.isRequired && values[option.name] == nil {
+            throw LunaError.badArguments("Missing required option -\(option.name) for '\(command.syntaxName)'.")
+        }
+        for group in command.exactlyOneOf {
+            let given = group.filter { values[$0] != nil }
+            if given.isEmpty {
+                throw LunaError.badArguments("'\(command.syntaxName)' needs one of " + group.map { "-\($0)" }.joined(separator: " or ") + ".")
+            }
+            if given.count > 1 {
+                throw LunaError.badArguments("Give only one of " + group.map { "-\($0)" }.joined(separator: " or ") + ".")
+            }
+        }
+        return .command(ParsedCommand(spec: command, values: values))
+    }
+
+    private func check(_ value: String, for option: OptionSpec) throws(LunaError) -> String {
+        switch option.kind {
+        case .integer:
+            guard let number = Int(value) else {
+                throw LunaError.badArguments("The value '\(Self.shown(value))' of -\(option.name) is not a valid number.")
+            }
+            return String(number)
+        case .choice(let allowed):
+            guard let match = allowed.first(where: { $0.lowercased() == value.lowercased() }) else {
+                throw LunaError.badArguments("The value '\(Self.shown(value))' of -\(option.name) must be one of: " + allowed.joined(separator: ", ") + ".")
+            }
+            return match
+        case .flag, .text, .secret:
+            return value
+        }
+    }
+
+    private func helpTopic(_ words: [String]) throws(LunaError) -> HelpTopic {
+        guard let first = words.first else { return .all }
+        if let command = grammar.topLevel(first) { return .command(command) }
+        guard let family = grammar.family(first) else {
+            throw LunaError.badArguments("No help for '\(Self.shown(first))': unknown command.")
+        }
+        guard words.count > 1 else { return .family(family) }
+        guard let command = grammar.command(words[1], in: family) else {
+            throw LunaError.badArguments("No help for '\(family.name) \(Self.shown(words[1]))': unknown command.")
+        }
+        return .command(command)
+    }
+
+    /// A word as it may appear in an error message: bounded and with control characters escaped,
+    /// so hostile input cannot flood or corrupt the output.
+    static func shown(_ word: String) -> String {
+        var out = ""
+        for scalar in word.unicodeScalars.prefix(64) {
+            if scalar.value < 0x20 || scalar.value == 0x7f {
+                out += "\\x" + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return word.unicodeScalars.count > 64 ? out + "..." : out
+    }
+}
+
+extension CommandSpec {
+    /// `family name`, as typed.
+    var syntaxName: String { [family, name].compactMap { $0 }.joined(separator: " ") }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// Reads the fleet file format of DESIGN.md strictly: every field is known and well typed, or the
+/// whole file is refused with the field's path. Clear-text passwords are hashed on the way in.
+public enum FleetFileReader {
+    /// Fleet files larger than this are refused rather than risking memory exhaustion.
+    public static let maximumSize = 64 << 20
+
+    public static func read(_ bytes: [UInt8], random: inout RandomSource) throws(FleetFileError) -> FleetSnapshot {
+        guard bytes.count <= maximumSize else {
+            throw FleetFileError(path: "", "the fleet file is larger than \(maximumSize >> 20) MiB")
+        }
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        } catch {
+            throw FleetFileError(path: "", "not valid JSON (\(Self.describe(error)))")
+        }
+        var top = try ObjectReader(root, path: "")
+        var snapshot = FleetSnapshot(fleet: Fleet())
+        var slots: [Int: String] = [:]
+        var serials: Set<String> = []
+        for (hsmIndex, hsmValue) in try top.array("hsms").enumerated() {
+            var reader = try ObjectReader(hsmValue, path: "hsms[\(hsmIndex)]")
+            let hsm = try readHSM(&reader)
+            guard serials.insert(hsm.serial).inserted else {
+                throw FleetFileError(path: reader.childPath("serial"), "serial \(hsm.serial) is used twice")
+            }
+            for (partitionIndex, partitionValue) in try reader.array("partitions").enumerated() {
+                var partitionReader = try ObjectReader(partitionValue, path: "\(reader.path).partitions[\(partitionIndex)]")
+                let (partition, objects) = try readPartition(&partitionReader, hsm: hsm, random: &random)
+                guard serials.insert(partition.serial).inserted else {
+                    throw FleetFileError(path: partitionReader.childPath("serial"), "serial \(partition.serial) is used twice")
+                }
+                if let other = slots[partition.slot] {
+                    throw FleetFileError(path: partitionReader.childPath("slot"), "slot \(partition.slot) is already taken by partition \(other)")
+                }
+                slots[partition.slot] = partition.serial
+                snapshot.fleet.partitions.append(partition)
+                if !objects.isEmpty { snapshot.objects[partition.serial] = objects }
+                try partitionReader.finish()
+            }
+            snapshot.fleet.hsms.append(hsm)
+            try reader.finish()
+        }
+        try top.finish()
+        return snapshot
+    }
+
+    private static func readHSM(_ reader: inout ObjectReader) throws(FleetFileError) -> HSM {
+        let serial = try serialNumber(&reader)
+        let model = try reader.string("model") ?? "LunaSA 7.3.0"
+        let kind = try enumeration("kind", of: HSM.Kind.self, &reader) ?? .network
+        let firmware = try reader.string("firmware") ?? "7.3.0"
+        guard isVersion(firmware) else {
+            throw FleetFileError(path: reader.childPath("firmware"), "expected a version such as 7.3.0, found \"\(firmware)\"")
+        }
+        let auth = try enumeration("auth", of: HSM.Auth.self, &reader) ?? .password
+        let fips = try reader.bool("fips") ?? false
+        let host = try reader.string("host")
+        let policies = HSM.defaultPolicies.merging(try reader.policies("policies") ?? [:])
+        return HSM(serial: serial, model: model, kind: kind, firmware: firmware, auth: auth,
+                   fips: fips, host: host, policies: policies)
+    }
+
+    private static func readPartition(
+        _ reader: inout ObjectReader, hsm: HSM, random: inout RandomSource
+    ) throws(FleetFileError) -> (Partition, [StoredObject]) {
+        let label = try reader.requiredString("label")
+        guard (1...32).contains(label.count), label.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else {
+            throw FleetFileError(path: reader.childPath("label"), "a partition label is 1 to 32 printable characters without spaces")
+        }
+        let serial = try serialNumber(&reader)
+        guard let slot = try reader.int("slot") else {
+            throw FleetFileError(path: reader.childPath("slot"), "missing required field")
+        }
+        guard (0...999).contains(slot) else {
+            throw FleetFileError(path: reader.childPath("slot"), "slot numbers run from 0 to 999")
+        }
+        let domain = try reader.string("domain")
+        if let domain, !(1...128).contains(domain.count) {
+            throw FleetFileError(path: reader.childPath("domain"), "a cloning domain is 1 to 128 characters")
+        }
+        let coPassword = try secret("coPassword", hashKey: "coPasswordHash", &reader, random: &random)
+        let challenge = try secret("challenge", hashKey: "challengeHash", &reader, random: &random)
+        var partition = Partition(
+            label: label, serial: serial, slot: slot, hsmSerial: hsm.serial, domain: domain,
+            coPassword: coPassword, coPasswordChanged: try reader.bool("coPasswordChanged") ?? false,
+            activated: try reader.bool("activated") ?? false, challenge: challenge,
+            stc: try reader.bool("stc") ?? false)
+        partition.policies = Partition.defaultPolicies.merging(try reader.policies("policies") ?? [:])
+        if let smk = try reader.string("smk") {
+            guard let bytes = Hex.decode(smk), bytes.count == 32 else {
+                throw FleetFileError(path: reader.childPath("smk"), "expected 64 hex digits (a 256-bit key)")
+            }
+            partition.smk = bytes
+        }
+        var objects: [StoredObject] = []
+        for (index, value) in try reader.array("objects").enumerated() {
+            var objectReader = try ObjectReader(value, path: "\(reader.path).objects[\(index)]")
+            objects.append(try readObject(&objectReader, handle: index + 1))
+            try objectReader.finish()
+        }
+        return (partition, objects)
+    }
+
+    private static func readObject(_ reader: inout ObjectReader, handle: Int) throws(FleetFileError) -> StoredObject {
+        let label = try reader.requiredString("label")
+        let objectClass = try enumeration("class", of: StoredObject.ObjectClass.self, &reader) ?? .secretKey
+        let keyType = try reader.string("keyType") ?? "AES"
+        let size = try reader.int("size") ?? 256
+        guard (0...16384).contains(size) else {
+            throw FleetFileError(path: reader.childPath("size"), "key size \(size) is out of range")
+        }
+        let givenHandle = try reader.int("handle")
+        var material: [UInt8]?
+        if let hex = try reader.string("material") {
+            guard let bytes = Hex.decode(hex) else {
+                throw FleetFileError(path: reader.childPath("material"), "expected hex digits")
+            }
+            material = bytes
+        }
+        return StoredObject(handle: givenHandle ?? handle, label: label, objectClass: objectClass,
+                            keyType: keyType, size: size, material: material)
+    }
+
+    private static func serialNumber(_ reader: inout ObjectReader) throws(FleetFileError) -> String {
+        if case .integer? = reader.raw("serial") {
+            throw FleetFileError(path: reader.childPath("serial"), "serials are strings (leading zeros are real): write it in quotes")
+        }
+        let serial = try reader.requiredString("serial")
+        guard (1...32).contains(serial.count), serial.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw FleetFileError(path: reader.childPath("serial"), "a serial is 1 to 32 decimal digits")
+        }
+        return serial
+    }
+
+    private static func enumeration<T: RawRepresentable & CaseIterable>(
+        _ key: String, of type: T.Type, _ reader: inout ObjectReader
+    ) throws(FleetFileError) -> T? where T.RawValue == String {
+        guard let text = try reader.string(key) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw FleetFileError(path: reader.childPath(key), "\"\(text)\" is not one of \(allowed)")
+        }
+        return value
+    }
+
+    /// A credential is given either in clear (`coPassword`) or as an exported hash
+    /// (`coPasswordHash`), never both.
+    private static func secret(
+        _ key: String, hashKey: String, _ reader: inout ObjectReader, random: inout RandomSource
+    ) throws(FleetFileError) -> SecretHash? {
+        let clear = try reader.string(key)
+        let hashed = try reader.string(hashKey)
+        if clear != nil, hashed != nil {
+            throw FleetFileError(path: reader.childPath(hashKey), "give either \(key) or \(hashKey), not both")
+        }
+        if let clear {
+            guard !clear.isEmpty, clear.count <= 255 else {
+                throw FleetFileError(path: reader.childPath(key), "a credential is 1 to 255 characters")
+            }
+            return SecretHash.make(clear, random: &random)
+        }
+        if let hashed {
+            guard let hash = SecretHash(encoded: hashed) else {
+                throw FleetFileError(path: reader.childPath(hashKey), "expected pbkdf2-sha256$<rounds>$<salt hex>$<digest hex>")
+            }
+            return hash
+        }
+        return nil
+    }
+
+    private static func isVersion(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...4).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.count <= 6 && $0.allSatisfy(\.isNumber) }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            return (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Writes a fleet snapshot in the format `FleetFileReader` reads, so `--export` then `--fleet`
+/// recreates the same world. Credentials leave only as hashes (`coPasswordHash`).
+public enum FleetFileWriter {
+    struct File: Encodable { var hsms: [HSMEntry] }
+    struct HSMEntry: Encodable {
+        var serial, model, kind, firmware, auth: String
+        var fips: Bool
+        var host: String?
+        var policies: [String: Int]
+        var partitions: [PartitionEntry]
+    }
+    struct PartitionEntry: Encodable {
+        var label, serial: String
+        var slot: Int
+        var domain: String?
+        var coPasswordHash: String?
+        var coPasswordChanged, activated: Bool
+        var challengeHash: String?
+        var stc: Bool
+        var policies: [String: Int]
+        var objects: [ObjectEntry]
+        var smk: String?
+    }
+    struct ObjectEntry: Encodable {
+        var handle: Int
+        var label, `class`, keyType: String
+        var size: Int
+        var material: String?
+    }
+
+    public static func write(_ snapshot: FleetSnapshot) -> [UInt8] {
+        let hsms = snapshot.fleet.hsms.map { hsm in
+            HSMEntry(
+                serial: hsm.serial, model: hsm.model, kind: hsm.kind.rawValue, firmware: hsm.firmware,
+                auth: hsm.auth.rawValue, fips: hsm.fips, host: hsm.host, policies: strings(hsm.policies),
+                partitions: snapshot.fleet.partitions.filter { $0.hsmSerial == hsm.serial }.map { partition in
+                    PartitionEntry(
+                        label: partition.label, serial: partition.serial, slot: partition.slot,
+                        domain: partition.domain, coPasswordHash: partition.coPassword?.encoded,
+                        coPasswordChanged: partition.coPasswordChanged, activated: partition.activated,
+                        challengeHash: partition.challenge?.encoded, stc: partition.stc,
+                        policies: strings(partition.policies),
+                        objects: (snapshot.objects[partition.serial] ?? []).map {
+                            ObjectEntry(handle: $0.handle, label: $0.label, class: $0.objectClass.rawValue,
+                                        keyType: $0.keyType, size: $0.size, material: $0.material.map(Hex.encode))
+                        },
+                        smk: partition.smk.map(Hex.encode))
+                })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(File(hsms: hsms))) ?? Data("{\"hsms\":[]}".utf8)
+        return Array(data) + [0x0a]
+    }
+
+    private static func strings(_ table: PolicyTable) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: table.sorted.map { (String($0.number), $0.value) })
+    }
+}

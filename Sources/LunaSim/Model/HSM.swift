@@ -1,0 +1,37 @@
+/// A simulated Luna HSM: the appliance or card that hosts partitions. HA prerequisites are stated
+/// in terms of these fields (auth method, kind, firmware, host, policies 7, 12, 16, 21).
+public struct HSM: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable { case network, pcie, cloud }
+    public enum Auth: String, Sendable, CaseIterable { case password, ped }
+
+    public var serial: String
+    public var model: String
+    public var kind: Kind
+    public var firmware: String
+    public var auth: Auth
+    public var fips: Bool
+    /// The host server a PCIe HSM is installed in; PCIe HA members must share it.
+    public var host: String?
+    public var policies: PolicyTable
+
+    public init(
+        serial: String, model: String, kind: Kind, firmware: String, auth: Auth,
+        fips: Bool = false, host: String? = nil, policies: PolicyTable = HSM.defaultPolicies
+    ) {
+        self.serial = serial
+        self.model = model
+        self.kind = kind
+        self.firmware = firmware
+        self.auth = auth
+        self.fips = fips
+        self.host = host
+        self.policies = policies
+    }
+
+    /// A fresh Luna 7 HSM (reference 6.1): cloning and non-FIPS algorithms allowed, SO reset of
+    /// partition PIN off, network replication off, forced PIN change on.
+    public static let defaultPolicies: PolicyTable = [7: 1, 12: 1, 15: 0, 16: 0, 21: 1]
+
+    /// `(PW)` or `(PED)`, as LunaCM writes it inside configuration strings.
+    public var authTag: String { auth == .password ? "PW" : "PED" }
+}

@@ -1,0 +1,48 @@
+/// A simulated application partition: what LunaCM shows as a physical slot and what an HA group
+/// is made of. Secrets are held only as salted slow hashes (`SecretHash`), never in clear.
+public struct Partition: Sendable, Equatable {
+    public var label: String
+    public var serial: String
+    public var slot: Int
+    /// Serial of the HSM that hosts it.
+    public var hsmSerial: String
+    /// Cloning domain; nil while the partition is not initialized.
+    public var domain: String?
+    /// Crypto Officer credential; nil while the CO role is not initialized.
+    public var coPassword: SecretHash?
+    /// False until the CO changed the credential the PO set (HSM policy 21 forces the change).
+    public var coPasswordChanged: Bool
+    /// PED partitions: the CO role is activated (credential cached, policy 22).
+    public var activated: Bool
+    /// PED partitions: the activation challenge secret.
+    public var challenge: SecretHash?
+    /// The partition is reached over a Secure Trusted Channel.
+    public var stc: Bool
+    public var policies: PolicyTable
+    /// The SKS master key (32 bytes), nil until the partition has one.
+    public var smk: [UInt8]?
+
+    public init(
+        label: String, serial: String, slot: Int, hsmSerial: String, domain: String? = nil,
+        coPassword: SecretHash? = nil, coPasswordChanged: Bool = false, activated: Bool = false,
+        challenge: SecretHash? = nil, stc: Bool = false,
+        policies: PolicyTable = Partition.defaultPolicies, smk: [UInt8]? = nil
+    ) {
+        self.label = label
+        self.serial = serial
+        self.slot = slot
+        self.hsmSerial = hsmSerial
+        self.domain = domain
+        self.coPassword = coPassword
+        self.coPasswordChanged = coPasswordChanged
+        self.activated = activated
+        self.challenge = challenge
+        self.stc = stc
+        self.policies = policies
+        self.smk = smk
+    }
+
+    /// A fresh Luna 7 partition (reference 6.2): key cloning allowed, 10 failed logins before
+    /// lockout, activation and auto-activation off.
+    public static let defaultPolicies: PolicyTable = [0: 1, 1: 1, 2: 1, 4: 1, 5: 1, 6: 1, 20: 10, 22: 0, 23: 0]
+}

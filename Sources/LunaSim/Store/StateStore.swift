@@ -1,0 +1,262 @@
+import ChrystokiConf
+import Foundation
+import GRDB
+
+/// The persisted world: `state.db` (SQLite through GRDB) plus Chrystoki.conf. Every command runs
+/// as one transaction over both (DESIGN "Nothing lost"): an immediate, write-locking SQLite
+/// transaction is opened, the conf is read, the command checks and applies, the conf is written
+/// atomically only if it changed, and the transaction commits. A refusal rolls everything back.
+public final class StateStore {
+    public let home: String
+    public let databasePath: String
+    public let confPath: String
+    private let queue: DatabaseQueue
+
+    /// Opens the state in `home`, creating and seeding it from `seeding` on first use or when
+    /// `reset` is set. Returns with `wasSeeded` telling which happened.
+    public init(home: String, confPath: String, seeding: () throws(FleetFileError) -> Seeding,
+                reset: Bool = false) throws(LunaError) {
+        self.home = home
+        self.databasePath = home + "/state.db"
+        self.confPath = confPath
+        try Self.makeHome(home)
+        let isNew = !FileManager.default.fileExists(atPath: databasePath)
+        let seed: Seeding?
+        do {
+            seed = isNew || reset ? try seeding() : nil
+        } catch {
+            throw LunaError(.argumentsBad, "Fleet file: \(error)")
+        }
+        if reset, !isNew { try Self.removeDatabase(at: databasePath) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.label = "lunasim.state"
+        do {
+            queue = try DatabaseQueue(path: databasePath, configuration: configuration)
+            chmod(databasePath, 0o600)
+            try queue.writeWithoutTransaction { db in
+                if let seed {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                    try Schema.prepare(db)
+                    try db.inTransaction(.immediate) {
+                        try Self.insert(seed.snapshot, seed: seed.random.state, clock: seed.clock, in: db)
+                        return .commit
+                    }
+                } else {
+                    try Schema.prepare(db)
+                }
+            }
+        } catch let error as LunaError {
+            throw error
+        } catch {
+            if seed != nil { try? Self.removeDatabase(at: databasePath) }
+            throw LunaError.storage("Cannot open the state database \(databasePath): \(error)")
+        }
+        wasSeeded = seed != nil
+    }
+
+    /// True when this open created or re-seeded the state.
+    public private(set) var wasSeeded = false
+
+    /// In-memory state for tests: same schema and transactions, no files but the conf.
+    public init(inMemoryWith snapshot: FleetSnapshot, confPath: String,
+                seed: UInt64 = RandomSource.defaultSeed, clock: Int64 = SimClock.defaultStart) throws(LunaError) {
+        self.home = ""
+        self.databasePath = ":memory:"
+        self.confPath = confPath
+        do {
+            queue = try DatabaseQueue()
+            try queue.write { db in
+                try Schema.prepare(db)
+                try Self.insert(snapshot, seed: seed, clock: clock, in: db)
+            }
+        } catch {
+            throw LunaError.storage("Cannot create the in-memory state: \(error)")
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs a command that only looks: it never writes the database or the conf.
+    public func read<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
+        let confText = try readConf()
+        return try perform { () throws -> T in
+            try queue.read { db in
+                let transaction = try makeTransaction(db, confText: confText, writable: false)
+                return try body(transaction)
+            }
+        }
+    }
+
+    /// Runs a command that may change the state or the conf, under the write lock.
+    public func write<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
+        try perform { () throws -> T in
+            var result: T?
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    // Read the conf only once the lock is held, so no other lunacm can change it
+                    // between our read and our write.
+                    let confText = try readConf()
+                    let before = try loadFleet(db)
+                    let transaction = try makeTransaction(db, fleet: before, confText: confText, writable: true)
+                    result = try body(transaction)
+                    try saveFleet(from: before, to: transaction.fleet, in: db)
+                    try saveMeta(transaction, in: db)
+                    if let text = transaction.changedConfText {
+                        try writeConf(text)
+                    }
+                    return .commit
+                }
+            }
+            return result!
+        }
+    }
+
+    /// The whole state as a fleet snapshot, for `--export`.
+    public func snapshot() throws(LunaError) -> FleetSnapshot {
+        try perform { () throws -> FleetSnapshot in
+            try queue.read { db in
+                let fleet = try loadFleet(db)
+                var objects: [String: [StoredObject]] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM object ORDER BY partition, handle") {
+                    objects[row["partition"], default: []].append(try Rows.object(row))
+                }
+                return FleetSnapshot(fleet: fleet, objects: objects)
+            }
+        }
+    }
+
+    /// Runs SQLite's own consistency check; used by the crash and concurrency tests.
+    public func integrityCheck() throws(LunaError) -> String {
+        try perform { () throws -> String in
+            try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+        }
+    }
+
+    // MARK: Seeding
+
+    private static func insert(_ snapshot: FleetSnapshot, seed: UInt64, clock: Int64, in db: Database) throws {
+        for (position, hsm) in snapshot.fleet.hsms.enumerated() { try Rows.save(hsm, position: position, in: db) }
+        for (position, partition) in snapshot.fleet.partitions.enumerated() {
+            try Rows.save(partition, position: position, in: db)
+        }
+        for (serial, objects) in snapshot.objects.sorted(by: { $0.key < $1.key }) {
+            for object in objects { try Rows.insert(object, partition: serial, in: db) }
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('random', ?), ('clock', ?)",
+                       arguments: [String(seed), String(clock)])
+    }
+
+    // MARK: Loading and saving
+
+    private func makeTransaction(_ db: Database, fleet: Fleet? = nil, confText: String?, writable: Bool) throws -> StateTransaction {
+        let meta = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+            ($0["key"] as String, $0["value"] as String)
+        })
+        let random = RandomSource(seed: meta["random"].flatMap { UInt64($0) } ?? RandomSource.defaultSeed)
+        let clock = SimClock(now: meta["clock"].flatMap { Int64($0) } ?? SimClock.defaultStart)
+        return StateTransaction(db: db, fleet: try fleet ?? loadFleet(db), random: random, clock: clock,
+                                confPath: confPath, confText: confText, isWritable: writable)
+    }
+
+    private func loadFleet(_ db: Database) throws -> Fleet {
+        Fleet(hsms: try Row.fetchAll(db, sql: "SELECT * FROM hsm ORDER BY position").map(Rows.hsm),
+              partitions: try Row.fetchAll(db, sql: "SELECT * FROM partition ORDER BY position").map(Rows.partition))
+    }
+
+    /// Writes only the rows that changed.
+    private func saveFleet(from before: Fleet, to after: Fleet, in db: Database) throws {
+        guard before != after else { return }
+        let oldHSMs = Dictionary(uniqueKeysWithValues: before.hsms.map { ($0.serial, $0) })
+        for (position, hsm) in after.hsms.enumerated() where oldHSMs[hsm.serial] != hsm {
+            try Rows.save(hsm, position: position, in: db)
+        }
+        let oldPartitions = Dictionary(uniqueKeysWithValues: before.partitions.map { ($0.serial, $0) })
+        for (position, partition) in after.partitions.enumerated() where oldPartitions[partition.serial] != partition {
+            try Rows.save(partition, position: position, in: db)
+        }
+    }
+
+    private func saveMeta(_ transaction: StateTransaction, in db: Database) throws {
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'random' AND value <> ?",
+                       arguments: [String(transaction.random.state), String(transaction.random.state)])
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'clock' AND value <> ?",
+                       arguments: [String(transaction.clock.now), String(transaction.clock.now)])
+    }
+
+    // MARK: Chrystoki.conf
+
+    private func readConf() throws(LunaError) -> String? {
+        guard FileManager.default.fileExists(atPath: confPath) else { return nil }
+        do {
+            let bytes = try AtomicFile.read(confPath)
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw LunaError.storage("\(confPath): the file is not valid UTF-8.")
+            }
+            return text
+        } catch let error as LunaError {
+            throw error
+        } catch {
+            throw LunaError.storage("Cannot read \(confPath): \(error)")
+        }
+    }
+
+    private func writeConf(_ text: String) throws {
+        do {
+            try AtomicFile.write(Array(text.utf8), to: confPath)
+        } catch {
+            throw LunaError(.generalError, "\(error)")
+        }
+    }
+
+    /// Installs the default conf when the file is missing (first use of a home), or replaces it
+    /// when `force` is set (`--reset` of a conf that lives in the home).
+    public func installConf(_ text: String = EmbeddedDefaults.chrystokiConf, force: Bool = false) throws(LunaError) {
+        guard force || !FileManager.default.fileExists(atPath: confPath) else { return }
+        do {
+            try AtomicFile.write(Array(text.utf8), to: confPath, defaultMode: 0o644)
+        } catch {
+            throw LunaError(.generalError, "\(error)")
+        }
+    }
+
+    // MARK: Files
+
+    private static func makeHome(_ home: String) throws(LunaError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: home, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw LunaError.storage("The state home \(home) is not a directory.") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw LunaError.storage("Cannot create the state home \(home): \(error.localizedDescription)")
+        }
+    }
+
+    private static func removeDatabase(at path: String) throws(LunaError) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let file = path + suffix
+            if FileManager.default.fileExists(atPath: file) {
+                do { try FileManager.default.removeItem(atPath: file) } catch {
+                    throw LunaError.storage("Cannot reset \(file): \(error.localizedDescription)")
+                }
+            }
+        }
+    }
+
+    /// Maps any error thrown inside a GRDB closure to a LunaError, keeping LunaErrors as they are.
+    private func perform<T>(_ body: () throws -> T) throws(LunaError) -> T {
+        do {
+            return try body()
+        } catch let error as LunaError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw LunaError.storage("The state database is locked by another lunacm: \(error.message ?? "busy")")
+        } catch {
+            throw LunaError.storage("State database error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ChrystokiConf
+import GRDB
+
+/// One command's view of the world, inside one SQLite transaction: the fleet, the objects (read on
+/// demand), Chrystoki.conf, the seeded random source and the simulated clock. Services change it;
+/// the store decides afterwards what, if anything, must be written.
+public final class StateTransaction {
+    public var fleet: Fleet
+    public var random: RandomSource
+    public var clock: SimClock
+    public let isWritable: Bool
+    let db: Database
+    let confPath: String
+    private let confText: String?
+    private var parsedConf: ConfDocument?
+
+    init(db: Database, fleet: Fleet, random: RandomSource, clock: SimClock, confPath: String,
+         confText: String?, isWritable: Bool) {
+        self.db = db
+        self.fleet = fleet
+        self.random = random
+        self.clock = clock
+        self.confPath = confPath
+        self.confText = confText
+        self.isWritable = isWritable
+    }
+
+    /// Chrystoki.conf as a lossless document, parsed the first time a command asks for it.
+    public func conf() throws(LunaError) -> ConfDocument {
+        if let parsedConf { return parsedConf }
+        guard let confText else {
+            throw LunaError.storage("The client configuration file \(confPath) does not exist.")
+        }
+        do {
+            let document = try ConfDocument.parse(confText, path: confPath)
+            parsedConf = document
+            return document
+        } catch {
+            throw LunaError(.generalError, "\(error)")
+        }
+    }
+
+    /// Replaces the document; it is written (atomically) only if its text differs from the file's.
+    public func setConf(_ document: ConfDocument) {
+        parsedConf = document
+    }
+
+    /// The new file text when the command changed the conf, else nil.
+    var changedConfText: String? {
+        guard let parsedConf else { return nil }
+        let text = parsedConf.text
+        return text == confText ? nil : text
+    }
+
+    // MARK: Objects
+
+    public func objects(on partitionSerial: String) throws(LunaError) -> [StoredObject] {
+        do {
+            return try Row.fetchAll(db, sql: "SELECT * FROM object WHERE partition = ? ORDER BY handle",
+                                    arguments: [partitionSerial]).map(Rows.object)
+        } catch let error as LunaError {
+            throw error
+        } catch {
+            throw LunaError.storage("Cannot read objects: \(error)")
+        }
+    }
+
+    public func objectCount(on partitionSerial: String) throws(LunaError) -> Int {
+        do {
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM object WHERE partition = ?",
+                                    arguments: [partitionSerial]) ?? 0
+        } catch {
+            throw LunaError.storage("Cannot count objects: \(error)")
+        }
+    }
+
+    public func addObject(_ object: StoredObject, on partitionSerial: String) throws(LunaError) {
+        do {
+            try Rows.insert(object, partition: partitionSerial, in: db)
+        } catch {
+            throw LunaError.storage("Cannot store the object: \(error)")
+        }
+    }
+
+    public func removeObjects(on partitionSerial: String) throws(LunaError) {
+        do {
+            try db.execute(sql: "DELETE FROM object WHERE partition = ?", arguments: [partitionSerial])
+        } catch {
+            throw LunaError.storage("Cannot delete objects: \(error)")
+        }
+    }
+
+    public func nextHandle(on partitionSerial: String) throws(LunaError) -> Int {
+        do {
+            return (try Int.fetchOne(db, sql: "SELECT MAX(handle) FROM object WHERE partition = ?",
+                                     arguments: [partitionSerial]) ?? 0) + 1
+        } catch {
+            throw LunaError.storage("Cannot read objects: \(error)")
+        }
+    }
+}
