@@ -28,3 +28,19 @@ import Testing
         #expect(throws: LunaError.self) { try Tokenizer.tokenize("slot\u{0}list") }
     }
 }
+
+@Suite struct RedactorTests {
+    @Test func linesWithPasswordOptionsCarryASecretEvenWhenTheyDoNotParse() {
+        #expect(Redactor.carriesSecret("slot set -slot 0 -password secret1"))
+        #expect(Redactor.carriesSecret("bogus -PASSWORD x"))
+        #expect(Redactor.carriesSecret("role changepw -oldpw a -newpw b"))
+        #expect(Redactor.carriesSecret("unbalanced \"quote -p"))
+        #expect(!Redactor.carriesSecret("slot set -slot 1"))
+    }
+
+    @Test func redactionMasksOnlyTheSecretValues() {
+        #expect(Redactor.redact("bogus -password secret1 -label x") == "bogus -password ******** -label x")
+        #expect(Redactor.redact("slot list") == "slot list")
+        #expect(!Redactor.redact("x -p \"my secret\"").contains("secret"))
+    }
+}

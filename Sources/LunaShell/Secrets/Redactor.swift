@@ -36,9 +36,16 @@ public enum Redactor {
         let secretNames = Set(grammar.commands.flatMap(\.options).filter { $0.kind == .secret }
             .flatMap { [$0.name] + $0.shortcuts }.map { $0.lowercased() })
         for (index, token) in tokens.enumerated() where token.hasPrefix("-") && index + 1 < tokens.count {
-            if secretNames.contains(String(token.dropFirst()).lowercased()) { positions.insert(index + 1) }
+            let name = String(token.dropFirst()).lowercased()
+            if secretNames.contains(name) || looksSecret(name) { positions.insert(index + 1) }
         }
         return positions
+    }
+
+    /// Option names that carry credentials in LunaCM whatever the command (`-password`, `-p`,
+    /// `-oldpw`, `-newpw`, `-challenge`), for lines the grammar cannot place.
+    static func looksSecret(_ name: String) -> Bool {
+        name == "p" || ["pass", "pw", "secret", "challenge", "pin"].contains { name.contains($0) }
     }
 
     static func quoted(_ token: String) -> String {
