@@ -22,6 +22,20 @@ public final class CommandContext {
     }
 
     public func write(_ text: String) { console.write(text) }
+
+    /// Set by a command after which LunaCM restarts itself (creategroup): the shell prints the
+    /// start-up listing again after the trailer.
+    public var restartsAfterResult = false
+
+    /// The value of a secret option, or the answer to a masked prompt when it is absent. End of
+    /// input fails the command rather than waiting.
+    public func secret(_ option: String = "password", prompt: String) throws(LunaError) -> String {
+        if let given = command.text(option) { return given }
+        guard let answer = console.ask(prompt, secret: true) else {
+            throw LunaError(.cancel, "No password was given (end of input).")
+        }
+        return answer
+    }
 }
 
 /// A command's implementation: calls services, hands their results to renderers, writes the text.

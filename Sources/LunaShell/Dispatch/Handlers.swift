@@ -1,5 +1,6 @@
 /// Every command's handler by command id. Families register in their own folders.
 enum Handlers {
-    static let all: [String: CommandHandler] = GeneralCommands.handlers
-        .merging(SlotCommands.handlers, uniquingKeysWith: { first, _ in first })
+    static let all: [String: CommandHandler] = [
+        GeneralCommands.handlers, SlotCommands.handlers, HAGroupCommands.handlers, RoleCommands.handlers,
+    ].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
 }

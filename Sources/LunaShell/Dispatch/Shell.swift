@@ -57,9 +57,18 @@ public final class Shell {
                     throw LunaError(.functionNotSupported, "'\(command.spec.syntaxName)' is not implemented by the simulator.")
                 }
                 let context = CommandContext(command: command, store: store, console: console, session: session)
-                try handler(context)
+                do {
+                    try handler(context)
+                } catch {
+                    session = context.session
+                    throw error
+                }
                 session = context.session
                 console.write(ResultRenderer.success)
+                if context.restartsAfterResult {
+                    console.write("\n")
+                    try restart()
+                }
                 return .success
             }
         } catch {

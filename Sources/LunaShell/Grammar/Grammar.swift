@@ -10,8 +10,9 @@ public struct Grammar: Sendable {
     }
 
     public static let lunacm = Grammar(
-        families: [SlotCommands.family],
-        commands: GeneralCommands.commands + SlotCommands.commands)
+        families: [SlotCommands.family, HAGroupCommands.family, RoleCommands.family],
+        commands: GeneralCommands.commands + SlotCommands.commands + HAGroupCommands.commands
+            + RoleCommands.commands)
 
     public func family(_ word: String) -> FamilySpec? { families.first { $0.matches(word) } }
 

@@ -14,6 +14,7 @@ public struct ReturnCode: Sendable, Hashable {
     public var hex: String { "0x" + String(value, radix: 16) }
 
     public static let ok = ReturnCode(0x0, "CKR_OK")
+    public static let cancel = ReturnCode(0x1, "CKR_CANCEL")
     public static let slotIDInvalid = ReturnCode(0x3, "CKR_SLOT_ID_INVALID")
     public static let generalError = ReturnCode(0x5, "CKR_GENERAL_ERROR")
     public static let functionFailed = ReturnCode(0x6, "CKR_FUNCTION_FAILED")
@@ -27,6 +28,7 @@ public struct ReturnCode: Sendable, Hashable {
     public static let pinExpired = ReturnCode(0xa3, "CKR_PIN_EXPIRED")
     public static let pinLocked = ReturnCode(0xa4, "CKR_PIN_LOCKED")
     public static let tokenNotPresent = ReturnCode(0xe0, "CKR_TOKEN_NOT_PRESENT")
+    public static let tokenNotRecognized = ReturnCode(0xe1, "CKR_TOKEN_NOT_RECOGNIZED")
     public static let userAlreadyLoggedIn = ReturnCode(0x100, "CKR_USER_ALREADY_LOGGED_IN")
     public static let userNotLoggedIn = ReturnCode(0x101, "CKR_USER_NOT_LOGGED_IN")
     public static let userPinNotInitialized = ReturnCode(0x102, "CKR_USER_PIN_NOT_INITIALIZED")

@@ -1,0 +1,120 @@
+import LunaSim
+
+/// LunaCM's HA text: the group block, the member table, the global settings block and the
+/// messages around them. Layouts come from the seed's transcripts (creategroup, addmember) and the
+/// measured listgroups sample (reference 2.6); where the two differ, each is reproduced where it
+/// was seen.
+public enum HAGroupRenderer {
+    /// Where a block or table is printed: in a command's reply (seed) or by listgroups (2.6).
+    public enum Style: Sendable { case command, listGroups }
+
+    public static func groupBlock(_ group: HAGroup, style: Style) -> String {
+        var out = field("HA Group Label", group.label)
+        out += field("HA Group Number", group.number)
+        out += field("HA Group Slot ID", group.slot.map(String.init) ?? "Not Available")
+        let synchronization = group.synchronization ? "enabled" : "disabled"
+        // The listgroups sample prints this one label a column left with one space: a real quirk.
+        out += style == .listGroups ? pad("Synchronization:", 23) + " " + synchronization + "\n"
+            : field("Synchronization", synchronization)
+        out += field("Group Members", group.members.map(\.serial).joined(separator: ", "))
+        out += field("Needs sync", group.needsSync.map { $0 ? "yes" : "no" } ?? "unknown")
+        out += field("Standby Members", group.standbySerials.isEmpty ? "<none>" : group.standbySerials.joined(separator: ", "))
+        return out
+    }
+
+    public static func memberTable(_ group: HAGroup, style: Style, haOnly: Bool = false) -> String {
+        var out = "Slot #    Member S/N                      Member Label    Status\n"
+        out += "======    ==========                      ============    ======\n"
+        for member in group.members {
+            let hidden = member.status == .down || (style == .listGroups && haOnly)
+            let slot = hidden ? "------" : member.slot.map(String.init) ?? "------"
+            let label = member.label ?? "------------"
+            // `%6s  %12s%34s%10s` (2.6); in command replies the label column ends at a fixed
+            // place even when a 13-digit serial overflows its 12 (seed, addmember).
+            let labelWidth = style == .command ? max(0, 34 - max(0, member.serial.count - 12)) : 34
+            out += pad(slot, 6) + "  " + pad(member.serial, 12) + pad(label, labelWidth) + pad(member.status.rawValue, 10) + "\n"
+        }
+        return out
+    }
+
+    public static func settingsBlock(_ settings: HASettings) -> String {
+        func line(_ label: String, _ value: String) -> String { pad(label + ":", 31) + "  " + value + "\n" }
+        return line("HA auto recovery", settings.autoRecovery ? "enabled" : "disabled")
+            + line("HA recovery mode", settings.recoveryMode)
+            + line("Maximum auto recovery retry", String(settings.retryCount))
+            + line("Auto recovery poll interval", "\(settings.interval) seconds")
+            + line("HA logging", settings.logging ? "enabled" : "disabled")
+            + line("Only Show HA Slots", settings.haOnly ? "yes" : "no")
+    }
+
+    public static func created(_ group: HAGroup) -> String {
+        "        New group with label \"\(group.label)\" created with group number \(group.number).\n"
+            + "        Group configuration is:\n\n\n" + groupBlock(group, style: .command) + "\n\n"
+            + memberTable(group, style: .command) + "\n\n"
+    }
+
+    public static func memberAdded(_ result: HAGroupService.AddMemberResult) -> String {
+        var out = "        Member \(result.serial) successfully added to group \(result.group.label). New group\n"
+        out += "        configuration is:\n\n" + groupBlock(result.group, style: .command) + "\n\n"
+        out += memberTable(result.group, style: .command) + "\n\n"
+        if result.addedAsStandby {
+            out += "        Member \(result.serial) is a Luna Cloud HSM service and was added as a standby\n"
+            out += "        member ([Toggles] lunacm_cv_ha_ui = 0 adds it as an active member).\n\n"
+        }
+        return out + synchronizeAdvice + "\n"
+    }
+
+    public static let synchronizeAdvice = """
+                Please use the command "ha synchronize" when you are ready
+                to replicate data between all members of the HA group.
+                (If you have additional members to add, you may wish to wait
+                until you have added them before synchronizing to save time by
+                avoiding multiple synchronizations.)
+
+        """
+
+    /// The copy/remove/quit question, as the seed shows it.
+    public static let objectsWarning = """
+
+        Warning:  There are objects currently on the new member.
+                  Do you wish to propagate these objects within the HA
+                  group, or remove them?
+
+                  Type 'copy' to keep and propagate the existing
+                  objects, 'remove' to remove them before continuing,
+                  or 'quit' to stop adding this new group member.
+
+        """
+
+    public static let objectsPrompt = "          >  "
+
+    /// Shown before an SMK is overwritten (seed: back up the SMK first).
+    public static func smkWarning(serial: String) -> String {
+        """
+        Warning:  The SMK of partition \(serial) will be overwritten by the SMK of the
+                  group's primary member. SKS blobs encrypted under its current SMK
+                  can no longer be inserted unless that SMK was backed up.
+
+
+        """
+    }
+
+    public static func listGroupsInvitation(_ label: String) -> String {
+        """
+
+                If you would like to see synchronization data for group \(label),
+                please enter the password for the group members. Sync info
+                not available in HA Only mode.
+
+
+
+        """
+    }
+
+    static func field(_ label: String, _ value: String) -> String { pad(label + ":", 24) + "  " + value + "\n" }
+
+    /// Right-aligns `text` in `width` columns; longer text is kept whole.
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,324 @@
+import ChrystokiConf
+
+/// The `hagroup` operations on the simulated world. Each checks every prerequisite before it
+/// changes anything, changes the fleet and Chrystoki.conf through the transaction, and returns a
+/// typed result for the renderer. It never prints and never asks: questions (password,
+/// copy/remove/quit) are answered by the caller beforehand.
+public enum HAGroupService {
+    /// What to do with objects already on a partition that joins a group (seed, step 2).
+    public enum ObjectsChoice: String, Sendable {
+        /// Keep them and clone them to the other members.
+        case copy
+        /// Delete them from the joining partition first.
+        case remove
+    }
+
+    /// Serials of partitions this lunacm process holds a login session on (STC/appID rule, seed).
+    public typealias OpenSessions = Set<String>
+
+    // MARK: Reading
+
+    /// The groups in Chrystoki.conf order, with members resolved against the fleet. Sync data is
+    /// computed only when `secret` is given and accepted by the members.
+    public static func groups(_ transaction: StateTransaction) throws(LunaError) -> [HAGroup] {
+        let virtualSlots = try SlotService.virtualSlots(transaction)
+        return HAConfig(try transaction.conf()).groups.map { definition in
+            makeGroup(definition, slot: virtualSlots.first { $0.label == definition.label }?.slot, transaction.fleet)
+        }
+    }
+
+    public static func group(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> HAGroup {
+        let definition = try transaction.groupDefinition(reference)
+        let slot = try SlotService.virtualSlots(transaction).first { $0.label == definition.label }?.slot
+        return makeGroup(definition, slot: slot, transaction.fleet)
+    }
+
+    /// Logs into every visible member with `secret` and reports whether their objects differ.
+    public static func needsSync(_ group: HAGroup, secret: String, openSessions: OpenSessions,
+                                 _ transaction: StateTransaction) throws(LunaError) -> Bool {
+        let alive = group.members.compactMap(\.partition)
+        for partition in alive {
+            try HAPrerequisites.checkMember(partition, on: try transaction.hsmOf(partition), secret: secret,
+                                            openSessions: openSessions)
+        }
+        return try ObjectReplication.needsSync(alive.map(\.serial), transaction)
+    }
+
+    /// How many objects a partition holds, so the caller knows whether to ask copy/remove/quit.
+    public static func objectCount(_ member: MemberReference, _ transaction: StateTransaction) throws(LunaError) -> Int {
+        try transaction.objectCount(on: try transaction.partition(member).serial)
+    }
+
+    // MARK: Creating and deleting
+
+    /// `hagroup creategroup`: a new group whose primary is `member`.
+    public static func createGroup(label: String, member: MemberReference, secret: String,
+                                   objects choice: ObjectsChoice?, openSessions: OpenSessions,
+                                   _ transaction: StateTransaction) throws(LunaError) -> HAGroup {
+        try checkLabel(label, transaction)
+        let partition = try transaction.partition(member)
+        try checkNotInAGroup(partition, transaction)
+        let hsm = try transaction.hsmOf(partition)
+        try HAPrerequisites.checkMember(partition, on: hsm, secret: secret, openSessions: openSessions)
+        if try transaction.objectCount(on: partition.serial) > 0 {
+            guard let choice else {
+                throw LunaError(.cancel, "The partition holds objects and no answer was given to copy, remove or quit.")
+            }
+            if choice == .remove { try transaction.removeObjects(on: partition.serial) }
+        }
+        var primary = partition
+        if primary.smk == nil {
+            primary.smk = transaction.random.bytes(32)
+            transaction.fleet.update(primary)
+        }
+        var ha = HAConfig(try transaction.conf())
+        let number = HAGroupRules.groupNumber(primarySerial: partition.serial)
+        do {
+            try ha.addGroup(label: label, serial: number, members: [partition.serial])
+        } catch {
+            throw LunaError(.argumentsBad, error.message)
+        }
+        transaction.setConf(ha.document)
+        var group = makeGroup(ha.group(label)!, slot: nil, transaction.fleet)
+        group.needsSync = false
+        return group
+    }
+
+    /// `hagroup deletegroup`: removes the client-side definition; member partitions keep their
+    /// contents (reference 2.5).
+    public static func deleteGroup(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> String {
+        let definition = try transaction.groupDefinition(reference)
+        var ha = HAConfig(try transaction.conf())
+        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in _ = try ha.deleteGroup(label: definition.label) }
+        transaction.setConf(ha.document)
+        return definition.label
+    }
+
+    // MARK: Members
+
+    /// What `addmember` did, for the renderer.
+    public struct AddMemberResult: Sendable {
+        public var serial: String
+        public var group: HAGroup
+        /// The joining partition had an SMK of its own, now replaced by the primary's.
+        public var smkOverwritten: Bool
+        /// Added as a standby member (Luna Cloud HSM services, unless the toggle says otherwise).
+        public var addedAsStandby: Bool
+    }
+
+    /// True when the joining partition's own SMK would be overwritten, so the caller can warn.
+    public static func wouldOverwriteSMK(_ reference: GroupReference, member: MemberReference,
+                                         _ transaction: StateTransaction) throws(LunaError) -> Bool {
+        let definition = try transaction.groupDefinition(reference)
+        let joining = try transaction.partition(member)
+        let primarySMK = definition.members.first.flatMap(transaction.fleet.partition(serial:))?.smk
+        return joining.smk != nil && joining.smk != primarySMK
+    }
+
+    /// `hagroup addmember`.
+    public static func addMember(_ reference: GroupReference, member: MemberReference, secret: String,
+                                 objects choice: ObjectsChoice?, openSessions: OpenSessions,
+                                 _ transaction: StateTransaction) throws(LunaError) -> AddMemberResult {
+        let definition = try transaction.groupDefinition(reference)
+        let joining = try transaction.partition(member)
+        try checkNotInAGroup(joining, transaction)
+        guard definition.members.count < HAGroupRules.maximumMembers else {
+            throw LunaError(.operationNotAllowed, "Group \(definition.label) already has \(HAGroupRules.maximumMembers) members, the most an HA group can have.")
+        }
+        var members: [(partition: Partition, hsm: HSM)] = []
+        for serial in definition.members {
+            guard let partition = transaction.fleet.partition(serial: serial) else {
+                throw LunaError(.deviceRemoved, "Member \(serial) of group \(definition.label) is not reachable; recover or remove it before adding members.")
+            }
+            members.append((partition, try transaction.hsmOf(partition)))
+        }
+        for member in members {
+            try HAPrerequisites.checkMember(member.partition, on: member.hsm, secret: secret, openSessions: openSessions)
+        }
+        let hsm = try transaction.hsmOf(joining)
+        try HAPrerequisites.checkMember(joining, on: hsm, secret: secret, openSessions: openSessions,
+                                        credentialDiffers: !members.isEmpty)
+        try HAPrerequisites.checkCompatible(joining, on: hsm, with: members)
+
+        let existingSerials = members.map(\.partition.serial)
+        if try transaction.objectCount(on: joining.serial) > 0 {
+            guard let choice else {
+                throw LunaError(.cancel, "The new member holds objects and no answer was given to copy, remove or quit.")
+            }
+            switch choice {
+            case .copy: _ = try ObjectReplication.copyAll(from: joining.serial, to: existingSerials, transaction)
+            case .remove: try transaction.removeObjects(on: joining.serial)
+            }
+        }
+
+        var updated = joining
+        let primarySMK = members.first?.partition.smk
+        let smkOverwritten = joining.smk != nil && joining.smk != primarySMK
+        if let primarySMK { updated.smk = primarySMK }
+        transaction.fleet.update(updated)
+
+        var ha = HAConfig(try transaction.conf())
+        let standby = hsm.kind == .cloud && ha.cloudMembersJoinAsStandby
+        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in
+            try ha.setMembers(ofGroup: definition.label, to: definition.members + [joining.serial])
+            if standby { try ha.setStandby(ofGroup: definition.label, to: definition.standbyMembers + [joining.serial]) }
+        }
+        transaction.setConf(ha.document)
+        var group = try self.group(GroupReference(definition.label), transaction)
+        group.needsSync = try ObjectReplication.needsSync(group.members.compactMap(\.partition).map(\.serial), transaction)
+        return AddMemberResult(serial: joining.serial, group: group, smkOverwritten: smkOverwritten, addedAsStandby: standby)
+    }
+
+    /// What `removemember` did.
+    public struct RemoveMemberResult: Sendable {
+        public var serial: String
+        public var group: HAGroup
+        /// The old group number when removing the primary changed it (reference 2.3).
+        public var previousNumber: String?
+    }
+
+    /// `hagroup removemember`. Removing the primary gives the group a new number, so that no later
+    /// group can reuse the old one (reference 2.3).
+    public static func removeMember(_ reference: GroupReference, member: MemberReference,
+                                    _ transaction: StateTransaction) throws(LunaError) -> RemoveMemberResult {
+        let definition = try transaction.groupDefinition(reference)
+        let serial: String
+        switch member {
+        case .serial(let given): serial = given
+        case .slot: serial = try transaction.partition(member).serial
+        }
+        guard definition.members.contains(serial) else {
+            throw LunaError(.argumentsBad, "Partition \(serial) is not a member of group \(definition.label).")
+        }
+        let remaining = definition.members.filter { $0 != serial }
+        guard let newPrimary = remaining.first else {
+            throw LunaError(.operationNotAllowed, "Partition \(serial) is the last member of group \(definition.label); use 'hagroup deletegroup' to delete the group.")
+        }
+        var ha = HAConfig(try transaction.conf())
+        var previousNumber: String?
+        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in
+            try ha.setMembers(ofGroup: definition.label, to: remaining)
+            if definition.standbyMembers.contains(serial) {
+                try ha.setStandby(ofGroup: definition.label, to: definition.standbyMembers.filter { $0 != serial })
+            }
+            if serial == definition.members.first {
+                previousNumber = definition.serial
+                try ha.setSerial(ofGroup: definition.label, to: HAGroupRules.groupNumber(primarySerial: newPrimary))
+            }
+        }
+        transaction.setConf(ha.document)
+        return RemoveMemberResult(serial: serial, group: try group(GroupReference(definition.label), transaction),
+                                  previousNumber: previousNumber)
+    }
+
+    /// `hagroup addstandby` / `removestandby`: the partition must already be a member.
+    public static func setStandby(_ reference: GroupReference, member: MemberReference, standby: Bool,
+                                  _ transaction: StateTransaction) throws(LunaError) -> HAGroup {
+        let definition = try transaction.groupDefinition(reference)
+        let serial: String
+        switch member {
+        case .serial(let given): serial = given
+        case .slot: serial = try transaction.partition(member).serial
+        }
+        guard definition.members.contains(serial) else {
+            throw LunaError(.argumentsBad, "Partition \(serial) is not a member of group \(definition.label); add it with 'hagroup addmember' first.")
+        }
+        let isStandby = definition.standbyMembers.contains(serial)
+        if standby, isStandby {
+            throw LunaError(.argumentsBad, "Member \(serial) is already a standby member of group \(definition.label).")
+        }
+        if !standby, !isStandby {
+            throw LunaError(.argumentsBad, "Member \(serial) is not a standby member of group \(definition.label).")
+        }
+        let list = standby ? definition.standbyMembers + [serial] : definition.standbyMembers.filter { $0 != serial }
+        var ha = HAConfig(try transaction.conf())
+        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in try ha.setStandby(ofGroup: definition.label, to: list) }
+        transaction.setConf(ha.document)
+        return try group(GroupReference(definition.label), transaction)
+    }
+
+    // MARK: Synchronization
+
+    /// `hagroup synchronize` without `-enable`/`-disable`: clones until every member holds the
+    /// same objects.
+    public static func synchronize(_ reference: GroupReference, secret: String, openSessions: OpenSessions,
+                                   _ transaction: StateTransaction) throws(LunaError) -> (group: HAGroup, objects: Int, members: Int) {
+        let definition = try transaction.groupDefinition(reference)
+        var partitions: [Partition] = []
+        for serial in definition.members {
+            guard let partition = transaction.fleet.partition(serial: serial) else {
+                throw LunaError(.deviceRemoved, "Member \(serial) of group \(definition.label) is not reachable; recover or remove it before synchronizing.")
+            }
+            partitions.append(partition)
+        }
+        var pairs: [(partition: Partition, hsm: HSM)] = []
+        for partition in partitions {
+            let hsm = try transaction.hsmOf(partition)
+            try HAPrerequisites.checkMember(partition, on: hsm, secret: secret, openSessions: openSessions)
+            pairs.append((partition, hsm))
+        }
+        for (index, pair) in pairs.enumerated() where index > 0 {
+            try HAPrerequisites.checkCompatible(pair.partition, on: pair.hsm, with: Array(pairs[..<index]))
+        }
+        let result = try ObjectReplication.synchronize(partitions.map(\.serial), transaction)
+        var group = try group(GroupReference(definition.label), transaction)
+        group.needsSync = false
+        return (group, result.objects, result.members)
+    }
+
+    /// `hagroup synchronize -enable|-disable`: `HASynchronize { <label> = 1|0; }`.
+    public static func setSynchronization(_ reference: GroupReference, enabled: Bool,
+                                          _ transaction: StateTransaction) throws(LunaError) -> String {
+        let definition = try transaction.groupDefinition(reference)
+        var ha = HAConfig(try transaction.conf())
+        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in try ha.setSynchronize(label: definition.label, enabled: enabled) }
+        transaction.setConf(ha.document)
+        return definition.label
+    }
+
+    // MARK: Helpers
+
+    static func makeGroup(_ definition: HAGroupConfig, slot: Int?, _ fleet: Fleet) -> HAGroup {
+        HAGroup(
+            label: definition.label, number: definition.serial, slot: slot,
+            synchronization: definition.synchronize,
+            members: definition.members.map { serial in
+                let partition = fleet.partition(serial: serial)
+                return HAMember(serial: serial, partition: partition, status: partition == nil ? .down : .alive)
+            },
+            standbySerials: definition.standbyMembers, needsSync: nil)
+    }
+
+    private static func checkLabel(_ label: String, _ transaction: StateTransaction) throws(LunaError) {
+        if HAGroupRules.isReservedLabel(label) {
+            throw LunaError(.argumentsBad, "The label \"\(label)\" is reserved: do not call an HA group \"HA\".")
+        }
+        guard HAGroupRules.labelLength.contains(label.count) else {
+            throw LunaError(.argumentsBad, "An HA group label is 1 to 32 characters.")
+        }
+        do {
+            try HAConfig.validateLabel(label)
+        } catch {
+            throw LunaError(.argumentsBad, "The label contains characters that Chrystoki.conf cannot hold: \(error.message)")
+        }
+        let groups = HAConfig(try transaction.conf()).groups
+        if groups.contains(where: { $0.label.lowercased() == label.lowercased() }) {
+            throw LunaError(.argumentsBad, "The label you specified for the new group has already been used.")
+        }
+    }
+
+    private static func checkNotInAGroup(_ partition: Partition, _ transaction: StateTransaction) throws(LunaError) {
+        if let group = HAConfig(try transaction.conf()).groups.first(where: { $0.members.contains(partition.serial) }) {
+            throw LunaError(.argumentsBad, "The member you specified is already part of an HA group (\(group.label)).")
+        }
+    }
+
+    /// Runs an edit of the HA view, turning a refusal of the conf model into a LunaError.
+    static func edit(_ ha: inout HAConfig, _ body: (inout HAConfig) throws(ConfError) -> Void) throws(LunaError) {
+        do {
+            try body(&ha)
+        } catch {
+            throw LunaError(.argumentsBad, error.message)
+        }
+    }
+}

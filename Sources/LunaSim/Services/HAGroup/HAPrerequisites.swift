@@ -1,0 +1,127 @@
+/// The prerequisites of the Thales procedure "Setting Up an HA Group" (seed, "HSMs" and
+/// "Partitions") and reference 2.14, each with its own reason and return code. Every check runs
+/// before anything changes; the first that fails refuses the command.
+enum HAPrerequisites {
+    /// What must hold for any partition the CO logs into as a member: the group's primary at
+    /// creation, a joining partition, every member at synchronization.
+    static func checkMember(_ partition: Partition, on hsm: HSM, secret: String,
+                            openSessions: Set<String>, credentialDiffers: Bool = false) throws(LunaError) {
+        let name = "partition \(partition.label) (\(partition.serial))"
+        guard partition.domain != nil else {
+            throw LunaError(.tokenNotRecognized, "The \(name) is not initialized: the Partition SO must run 'partition init' with a cloning domain first.")
+        }
+        if openSessions.contains(partition.serial) {
+            throw LunaError(.accessIDAlreadyExists, "A session is already logged in to \(name) with this client's application ID; log it out ('role logout') and try again.")
+        }
+        if hsm.kind == .cloud, hsm.auth == .ped {
+            throw LunaError(.operationNotAllowed, "The \(name) is on a Luna Cloud HSM service with PED authentication; Luna Cloud HSM members support password authentication only.")
+        }
+        switch hsm.auth {
+        case .password:
+            guard let credential = partition.coPassword else {
+                throw LunaError(.userPinNotInitialized, "The Crypto Officer role of \(name) is not initialized.")
+            }
+            guard credential.matches(secret) else {
+                if credentialDiffers {
+                    throw LunaError(.pinIncorrect, "The Crypto Officer password of \(name) differs from the group's; all members must share the same CO credential.")
+                }
+                throw LunaError(.pinIncorrect, "The password is incorrect for the Crypto Officer of \(name).")
+            }
+        case .ped:
+            guard partition.coPassword != nil else {
+                throw LunaError(.userPinNotInitialized, "The Crypto Officer role of \(name) is not initialized.")
+            }
+            guard partition.policies.isOn(22), partition.policies.isOn(23) else {
+                throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) must have partition policies 22 (Allow activation) and 23 (Allow auto-activation) set to 1.")
+            }
+            guard let challenge = partition.challenge else {
+                throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) has no activation challenge secret; create one with 'role createchallenge'.")
+            }
+            guard partition.activated else {
+                throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) is not activated; HA members must be activated with auto-activation enabled.")
+            }
+            guard challenge.matches(secret) else {
+                if credentialDiffers {
+                    throw LunaError(.challengeIncorrect, "The activation challenge of \(name) differs from the group's; all members must share the same challenge secret.")
+                }
+                throw LunaError(.challengeIncorrect, "The challenge secret is incorrect for the Crypto Officer of \(name).")
+            }
+        }
+        if hsm.policies.isOn(21), !partition.coPasswordChanged {
+            throw LunaError(.pinExpired, "The Crypto Officer of \(name) must change the initial credential first ('role changepw'): HSM policy 21 (Force user PIN change after set/reset) is on.")
+        }
+        try checkCloningPolicies(partition, on: hsm)
+    }
+
+    /// Cloning is how members are kept in step, so it must be allowed on every member's HSM and
+    /// partition.
+    static func checkCloningPolicies(_ partition: Partition, on hsm: HSM) throws(LunaError) {
+        if !hsm.policies.isOn(7) {
+            throw LunaError(.operationNotAllowed, "HSM policy 7 (Allow cloning) is off on HSM \(hsm.serial), which holds partition \(partition.serial).")
+        }
+        if !hsm.policies.isOn(16) {
+            throw LunaError(.operationNotAllowed, "HSM policy 16 (Allow network replication) is off on HSM \(hsm.serial), which holds partition \(partition.serial).")
+        }
+        if !partition.policies.isOn(0) {
+            throw LunaError(.operationNotAllowed, "Partition policy 0 (Allow private key cloning) is off on partition \(partition.serial).")
+        }
+        if !partition.policies.isOn(4) {
+            throw LunaError(.operationNotAllowed, "Partition policy 4 (Allow secret key cloning) is off on partition \(partition.serial).")
+        }
+    }
+
+    /// What must hold between a joining partition and the group it joins.
+    static func checkCompatible(_ joining: Partition, on hsm: HSM,
+                                with members: [(partition: Partition, hsm: HSM)]) throws(LunaError) {
+        guard let primary = members.first else { return }
+        let name = "partition \(joining.label) (\(joining.serial))"
+        for member in members {
+            if member.hsm.auth != hsm.auth {
+                throw LunaError(.operationNotAllowed, "The \(name) uses \(describe(hsm.auth)) authentication but member \(member.partition.serial) uses \(describe(member.hsm.auth)); all HSMs in a group must use the same authentication method.")
+            }
+            if (member.hsm.kind == .pcie) != (hsm.kind == .pcie) {
+                throw LunaError(.operationNotAllowed, "An HA group cannot contain both PCIe HSMs and Network HSMs: \(name) is on a \(describe(hsm.kind)) HSM, member \(member.partition.serial) on a \(describe(member.hsm.kind)) HSM.")
+            }
+            if hsm.kind == .pcie, member.hsm.firmware != hsm.firmware {
+                throw LunaError(.operationNotAllowed, "PCIe HSMs in a group must run the same firmware: \(name) has \(hsm.firmware), member \(member.partition.serial) has \(member.hsm.firmware).")
+            }
+            if hsm.kind == .pcie, member.hsm.host != hsm.host {
+                throw LunaError(.operationNotAllowed, "PCIe HSMs in a group must be installed in the host server that creates the group: \(name) is in \(hsm.host ?? "no host"), member \(member.partition.serial) in \(member.hsm.host ?? "no host").")
+            }
+            if member.hsm.fips != hsm.fips {
+                throw LunaError(.configFailsDependencies, "Do not combine HSMs with FIPS mode on and off in one group: HSM \(hsm.serial) and HSM \(member.hsm.serial) differ.")
+            }
+            let hsmDifferences = differences(member.hsm.policies, hsm.policies)
+            if !hsmDifferences.isEmpty {
+                throw LunaError(.configFailsDependencies, "HSM policies must be consistent across the group's HSMs (12: Allow non-FIPS algorithms in particular); HSM \(hsm.serial) and HSM \(member.hsm.serial) differ in policy \(hsmDifferences).")
+            }
+            if member.partition.domain != joining.domain {
+                throw LunaError(.operationNotAllowed, "The \(name) is not in the cloning domain of member \(member.partition.serial); all members must be initialized with the same cloning domain.")
+            }
+            let partitionDifferences = differences(member.partition.policies, joining.policies)
+            if !partitionDifferences.isEmpty {
+                throw LunaError(.configFailsDependencies, "Partition policies must be consistent across the members; \(name) and member \(member.partition.serial) differ in policy \(partitionDifferences).")
+            }
+        }
+        if let primaryHSM = members.first?.hsm,
+           FirmwareVersion.isAtLeast(primaryHSM.firmware, HAGroupRules.primaryFirmwareBoundary),
+           !FirmwareVersion.isAtLeast(hsm.firmware, HAGroupRules.primaryFirmwareBoundary) {
+            throw LunaError(.operationNotAllowed, "The primary member \(primary.partition.serial) runs firmware \(primaryHSM.firmware); a partition on firmware 7.7.0 or newer cannot be primary of a group with a member on older firmware (\(name) has \(hsm.firmware)).")
+        }
+    }
+
+    private static func differences(_ left: PolicyTable, _ right: PolicyTable) -> String {
+        let numbers = Set(left.values.keys).union(right.values.keys).sorted()
+        return numbers.filter { (left[$0] ?? 0) != (right[$0] ?? 0) }.map(String.init).joined(separator: ", ")
+    }
+
+    private static func describe(_ auth: HSM.Auth) -> String { auth == .password ? "password" : "PED" }
+
+    private static func describe(_ kind: HSM.Kind) -> String {
+        switch kind {
+        case .network: "Network"
+        case .pcie: "PCIe"
+        case .cloud: "Luna Cloud"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import GRDB
+
+/// Keeps members' objects in step the way HA does it, by cloning (reference 4.3). Two members are
+/// "in sync" when they hold the same multiset of objects (class, type, size, label); handles are
+/// per partition and do not count.
+enum ObjectReplication {
+    /// Identity and count of each kind of object on a partition, in a stable order.
+    static func inventory(_ serial: String, _ transaction: StateTransaction) throws(LunaError) -> [String: Int] {
+        do {
+            var result: [String: Int] = [:]
+            let rows = try Row.fetchAll(
+                transaction.db,
+                sql: "SELECT class, keyType, size, label, COUNT(*) AS n FROM object WHERE partition = ? GROUP BY class, keyType, size, label",
+                arguments: [serial])
+            for row in rows {
+                let identity = "\(row["class"] as String)/\(row["keyType"] as String)/\(row["size"] as Int)/\(row["label"] as String)"
+                result[identity] = row["n"]
+            }
+            return result
+        } catch {
+            throw LunaError.storage("Cannot read objects: \(error)")
+        }
+    }
+
+    /// `Needs sync`: true exactly when the members' object sets differ.
+    static func needsSync(_ serials: [String], _ transaction: StateTransaction) throws(LunaError) -> Bool {
+        guard let first = serials.first else { return false }
+        let reference = try inventory(first, transaction)
+        for serial in serials.dropFirst() where try inventory(serial, transaction) != reference {
+            return true
+        }
+        return false
+    }
+
+    /// Clones every object of `source` onto each target (addmember's `copy`).
+    static func copyAll(from source: String, to targets: [String], _ transaction: StateTransaction) throws(LunaError) -> Int {
+        let objects = try transaction.objects(on: source)
+        var copied = 0
+        for target in targets {
+            var handle = try transaction.nextHandle(on: target)
+            for object in objects {
+                var clone = object
+                clone.handle = handle
+                handle += 1
+                try transaction.addObject(clone, on: target)
+                copied += 1
+            }
+        }
+        return copied
+    }
+
+    /// Makes every member hold every object any member holds (`hagroup synchronize`). Returns how
+    /// many objects were cloned and to how many members.
+    static func synchronize(_ serials: [String], _ transaction: StateTransaction) throws(LunaError) -> (objects: Int, members: Int) {
+        var inventories: [String: [String: Int]] = [:]
+        for serial in serials { inventories[serial] = try inventory(serial, transaction) }
+        var wanted: [String: Int] = [:]
+        var holder: [String: String] = [:]
+        for serial in serials {
+            for (identity, count) in inventories[serial] ?? [:] where count > wanted[identity] ?? 0 {
+                wanted[identity] = count
+                holder[identity] = serial
+            }
+        }
+        var cloned = 0
+        var touched = 0
+        for serial in serials {
+            let have = inventories[serial] ?? [:]
+            let missing = wanted.filter { have[$0.key] ?? 0 < $0.value }
+            guard !missing.isEmpty else { continue }
+            touched += 1
+            if have.isEmpty, let source = holder.values.first, holder.values.allSatisfy({ $0 == source }) {
+                cloned += try bulkCopy(from: source, to: serial, transaction)
+                continue
+            }
+            var handle = try transaction.nextHandle(on: serial)
+            var sources: [String: [StoredObject]] = [:]
+            for identity in missing.keys.sorted() {
+                guard let source = holder[identity] else { continue }
+                if sources[source] == nil { sources[source] = try transaction.objects(on: source) }
+                let candidates = (sources[source] ?? []).filter { $0.identity == identity }
+                for object in candidates.dropFirst(have[identity] ?? 0) {
+                    var clone = object
+                    clone.handle = handle
+                    handle += 1
+                    try transaction.addObject(clone, on: serial)
+                    cloned += 1
+                }
+            }
+        }
+        return (cloned, touched)
+    }
+
+    /// The common case of a new, empty member: one INSERT ... SELECT, handles kept.
+    private static func bulkCopy(from source: String, to target: String, _ transaction: StateTransaction) throws(LunaError) -> Int {
+        do {
+            try transaction.db.execute(
+                sql: """
+                    INSERT INTO object (partition, handle, label, class, keyType, size, material)
+                    SELECT ?, handle, label, class, keyType, size, material FROM object WHERE partition = ? ORDER BY handle
+                    """,
+                arguments: [target, source])
+            return transaction.db.changesCount
+        } catch {
+            throw LunaError.storage("Cannot clone objects: \(error)")
+        }
+    }
+}
