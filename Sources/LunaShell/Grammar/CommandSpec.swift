@@ -52,11 +52,14 @@ public struct FamilySpec: Sendable {
     public let name: String
     public let shortName: String
     public let summary: String
+    /// A family a real LunaCM does not have; `help` lists it apart.
+    public let isSimulatorExtension: Bool
 
-    public init(name: String, shortName: String, summary: String) {
+    public init(name: String, shortName: String, summary: String, simulatorExtension: Bool = false) {
         self.name = name
         self.shortName = shortName
         self.summary = summary
+        self.isSimulatorExtension = simulatorExtension
     }
 
     public func matches(_ word: String) -> Bool {

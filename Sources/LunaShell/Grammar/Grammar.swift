@@ -10,9 +10,10 @@ public struct Grammar: Sendable {
     }
 
     public static let lunacm = Grammar(
-        families: [SlotCommands.family, HAGroupCommands.family, RoleCommands.family],
+        families: [SlotCommands.family, HAGroupCommands.family, RoleCommands.family, PartitionCommands.family,
+                   SimulatorCommands.family],
         commands: GeneralCommands.commands + SlotCommands.commands + HAGroupCommands.commands
-            + RoleCommands.commands)
+            + RoleCommands.commands + PartitionCommands.commands + SimulatorCommands.commands)
 
     public func family(_ word: String) -> FamilySpec? { families.first { $0.matches(word) } }
 
@@ -22,6 +23,21 @@ public struct Grammar: Sendable {
 
     public func command(_ word: String, in family: FamilySpec) -> CommandSpec? {
         commands.first { $0.family == family.name && $0.matches(word) }
+    }
+
+    /// The command the words after a family name select, and how many words it took. A command
+    /// may be named by two words (`partition archive backup`); the longest match wins.
+    public func command(_ words: ArraySlice<String>, in family: FamilySpec) -> (CommandSpec, Int)? {
+        var best: (CommandSpec, Int)?
+        for command in commands where command.family == family.name {
+            let nameWords = command.name.split(separator: " ").map(String.init)
+            guard words.count >= nameWords.count, nameWords.count > (best?.1 ?? 0) else { continue }
+            let typed = Array(words.prefix(nameWords.count))
+            if nameWords.count == 1 ? command.matches(typed[0]) : zip(nameWords, typed).allSatisfy({ $0.lowercased() == $1.lowercased() }) {
+                best = (command, nameWords.count)
+            }
+        }
+        return best
     }
 
     public func commands(in family: FamilySpec) -> [CommandSpec] {

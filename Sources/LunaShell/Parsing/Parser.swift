@@ -21,10 +21,10 @@ public struct Parser: Sendable {
         guard tokens.count > 1, tokens[1] != "?", tokens[1].lowercased() != "-help" else {
             return .help(.family(family))
         }
-        guard let command = grammar.command(tokens[1], in: family) else {
-            throw LunaError.badArguments("Unknown command: \(family.name) \(tokens[1]). Type '\(family.name) ?' for the list of \(family.name) commands.")
+        guard let (command, length) = grammar.command(tokens[1...], in: family) else {
+            throw LunaError.badArguments("Unknown command: \(family.name) \(Self.shown(tokens[1])). Type '\(family.name) ?' for the list of \(family.name) commands.")
         }
-        return try parseOptions(Array(tokens.dropFirst(2)), for: command)
+        return try parseOptions(Array(tokens.dropFirst(1 + length)), for: command)
     }
 
     private func parseOptions(_ words: [String], for command: CommandSpec) throws(LunaError) -> ParsedLine {
@@ -95,7 +95,7 @@ public struct Parser: Sendable {
             throw LunaError.badArguments("No help for '\(Self.shown(first))': unknown command.")
         }
         guard words.count > 1 else { return .family(family) }
-        guard let command = grammar.command(words[1], in: family) else {
+        guard let (command, _) = grammar.command(words[1...], in: family) else {
             throw LunaError.badArguments("No help for '\(family.name) \(Self.shown(words[1]))': unknown command.")
         }
         return .command(command)

@@ -7,8 +7,14 @@ public enum HelpRenderer {
             var rows: [(String, String, String)] = grammar.commands.filter { $0.family == nil }.map {
                 ($0.name, $0.shortNames.first ?? "", $0.summary)
             }
-            rows += grammar.families.map { ($0.name, $0.shortName, "> " + $0.summary) }
-            return "\nThe following commands are available:\n\n" + table(rows.sorted { $0.0 < $1.0 }) + "\n"
+            rows += grammar.families.filter { !$0.isSimulatorExtension }.map { ($0.name, $0.shortName, "> " + $0.summary) }
+            var out = "\nThe following commands are available:\n\n" + table(rows.sorted { $0.0 < $1.0 })
+            let extras = grammar.families.filter(\.isSimulatorExtension)
+            if !extras.isEmpty {
+                out += "\nSimulator commands (lunacm-sim only, not in a real LunaCM):\n\n"
+                out += table(extras.map { ($0.name, $0.shortName, "> " + $0.summary) })
+            }
+            return out + "\n"
         case .family(let family):
             let commands = grammar.commands(in: family)
             var out = "\nThe following commands are available:\n\n"

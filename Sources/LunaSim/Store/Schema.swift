@@ -4,16 +4,22 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 1
+    static let version = 2
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
     static func prepare(_ db: Database) throws {
         let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if found == version { return }
-        guard found == 0 else {
+        guard found < version else {
             throw LunaError.storage("The state database has schema version \(found); this lunacm knows \(version). Run with --reset.")
         }
+        if found < 1 { try createVersion1(db) }
+        if found < 2 { try createVersion2(db) }
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+
+    private static func createVersion1(_ db: Database) throws {
         try db.execute(sql: """
                 CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 CREATE TABLE hsm (
@@ -53,7 +59,17 @@ enum Schema {
                     material BLOB
                 );
                 CREATE INDEX object_partition ON object(partition, handle);
-                PRAGMA user_version = 1;
                 """)
+    }
+
+    /// SMK backups on the simulated Backup HSM (`partition archive backup -smkonly`).
+    private static func createVersion2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE smkBackup (
+                name TEXT PRIMARY KEY NOT NULL,
+                partition TEXT NOT NULL,
+                smk BLOB NOT NULL
+            );
+            """)
     }
 }

@@ -1,4 +1,5 @@
 import ChrystokiConf
+import Foundation
 import GRDB
 
 /// One command's view of the world, inside one SQLite transaction: the fleet, the objects (read on
@@ -96,6 +97,28 @@ public final class StateTransaction {
                                      arguments: [partitionSerial]) ?? 0) + 1
         } catch {
             throw LunaError.storage("Cannot read objects: \(error)")
+        }
+    }
+
+    // MARK: SMK backups
+
+    public func smkBackup(named name: String) throws(LunaError) -> (partition: String, smk: [UInt8])? {
+        do {
+            guard let row = try Row.fetchOne(db, sql: "SELECT partition, smk FROM smkBackup WHERE name = ?", arguments: [name]) else {
+                return nil
+            }
+            return (row["partition"], Array(row["smk"] as Data))
+        } catch {
+            throw LunaError.storage("Cannot read SMK backups: \(error)")
+        }
+    }
+
+    public func saveSMKBackup(named name: String, partition: String, smk: [UInt8]) throws(LunaError) {
+        do {
+            try db.execute(sql: "INSERT OR REPLACE INTO smkBackup (name, partition, smk) VALUES (?, ?, ?)",
+                           arguments: [name, partition, Data(smk)])
+        } catch {
+            throw LunaError.storage("Cannot store the SMK backup: \(error)")
         }
     }
 }
