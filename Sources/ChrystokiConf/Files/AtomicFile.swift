@@ -55,6 +55,22 @@ public enum AtomicFile {
     /// keeps its mode (and owner when running as root). A symbolic link is followed, so the link
     /// stays a link.
     public static func write(_ bytes: [UInt8], to path: String, defaultMode: mode_t = 0o644) throws(ConfError) {
+        let staged = try stage(bytes, for: path, defaultMode: defaultMode)
+        do {
+            try publish(staged, to: path)
+        } catch {
+            unlink(staged)
+            throw error
+        }
+    }
+
+    /// The first half of `write`: the new contents, flushed to disk in a file beside `path` with
+    /// `path`'s mode and owner, ready to be renamed over it by `publish`. Splitting the two lets
+    /// the state store commit its database between them, so that a crash leaves the database and
+    /// the file consistent (see StateStore). `name`, when given, is the staged file's name in the
+    /// target's directory; it must not exist yet.
+    public static func stage(_ bytes: [UInt8], for path: String, defaultMode: mode_t = 0o644,
+                             name: String? = nil) throws(ConfError) -> String {
         let target = resolved(path)
         try checkWritable(path)
         var mode = defaultMode
@@ -64,35 +80,45 @@ public enum AtomicFile {
             mode = info.st_mode & 0o7777
             if geteuid() == 0 { owner = (info.st_uid, info.st_gid) }
         }
-        let dir = directory(of: target)
-        let (fd, temp) = try createTemporary(near: target, reportAs: path)
-        var ok = false
-        defer {
-            if !ok { unlink(temp) }
-        }
+        let (fd, temp) = try createTemporary(near: target, reportAs: path, name: name)
         do throws(ConfError) {
             try writeAll(fd, bytes, path: path)
             if fchmod(fd, mode) != 0 { throw failure(path, errno, doing: "write") }
             if let (uid, gid) = owner, fchown(fd, uid, gid) != 0 { throw failure(path, errno, doing: "write") }
             if fsync(fd) != 0 { throw failure(path, errno, doing: "write") }
+            if close(fd) != 0 { throw failure(path, errno, doing: "write") }
         } catch {
             close(fd)
+            unlink(temp)
             throw error
         }
-        if close(fd) != 0 { throw failure(path, errno, doing: "write") }
-        if rename(temp, target) != 0 { throw failure(path, errno, doing: "write") }
-        ok = true
-        let dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return temp
+    }
+
+    /// The second half of `write`: renames a staged file over `path` and flushes the directory.
+    public static func publish(_ staged: String, to path: String) throws(ConfError) {
+        let target = resolved(path)
+        if rename(staged, target) != 0 { throw failure(path, errno, doing: "write") }
+        let dirfd = open(directory(of: target), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 {
             _ = fsync(dirfd) // Best effort: some file systems refuse fsync on directories.
             close(dirfd)
         }
     }
 
+    /// The directory a write to `path` stages its file in (the target's, links followed).
+    public static func stagingDirectory(for path: String) -> String { directory(of: resolved(path)) }
+
     // MARK: - Internals
 
-    private static func createTemporary(near target: String, reportAs path: String) throws(ConfError) -> (Int32, String) {
+    private static func createTemporary(near target: String, reportAs path: String, name: String? = nil) throws(ConfError) -> (Int32, String) {
         let dir = directory(of: target)
+        if let name {
+            let temp = "\(dir)/\(name)"
+            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw failure(path, errno, doing: "write") }
+            return (fd, temp)
+        }
         let base = target.split(separator: "/").last.map(String.init) ?? "file"
         for _ in 0..<100 {
             let temp = "\(dir)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"

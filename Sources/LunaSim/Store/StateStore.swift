@@ -11,48 +11,53 @@ public final class StateStore {
     public let databasePath: String
     public let confPath: String
     private let queue: DatabaseQueue
+    private let journal: ConfJournal
 
     /// Opens the state in `home`, creating and seeding it from `seeding` on first use or when
-    /// `reset` is set. Returns with `wasSeeded` telling which happened.
+    /// `reset` is set; `wasSeeded` tells which happened. Several lunacm processes may open a new
+    /// home at once: seeding happens inside one immediate transaction, decided by the database's
+    /// content rather than by whether the file existed, so exactly one of them seeds it.
     public init(home: String, confPath: String, seeding: () throws(FleetFileError) -> Seeding,
                 reset: Bool = false) throws(LunaError) {
         self.home = home
         self.databasePath = home + "/state.db"
         self.confPath = confPath
+        self.journal = ConfJournal(confPath: confPath)
         try Self.makeHome(home)
+        if reset { try Self.removeDatabase(at: databasePath) }
         let isNew = !FileManager.default.fileExists(atPath: databasePath)
-        let seed: Seeding?
-        do {
-            seed = isNew || reset ? try seeding() : nil
-        } catch {
-            throw LunaError(.argumentsBad, "Fleet file: \(error)")
-        }
-        if reset, !isNew { try Self.removeDatabase(at: databasePath) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.label = "lunasim.state"
+        var seeded = false
         do {
             queue = try DatabaseQueue(path: databasePath, configuration: configuration)
             chmod(databasePath, 0o600)
             try queue.writeWithoutTransaction { db in
-                if let seed {
-                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                if isNew { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                try db.inTransaction(.immediate) {
                     try Schema.prepare(db)
-                    try db.inTransaction(.immediate) {
+                    if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seeded'") == nil {
+                        let seed = try seeding()
                         try Self.insert(seed.snapshot, seed: seed.random.state, clock: seed.clock, in: db)
-                        return .commit
+                        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('seeded', '1')")
+                        seeded = true
                     }
-                } else {
-                    try Schema.prepare(db)
+                    return .commit
                 }
             }
         } catch let error as LunaError {
             throw error
+        } catch let error as FleetFileError {
+            throw LunaError(.argumentsBad, "Fleet file: \(error)")
         } catch {
-            if seed != nil { try? Self.removeDatabase(at: databasePath) }
             throw LunaError.storage("Cannot open the state database \(databasePath): \(error)")
         }
-        wasSeeded = seed != nil
+        wasSeeded = seeded
+        // A command killed between its commit and its conf rename left the rename to us.
+        if try perform({ try queue.read { db in try journal.hasPending(db) } }) {
+            try write { _ throws(LunaError) in }
+        }
     }
 
     /// True when this open created or re-seeded the state.
@@ -64,11 +69,13 @@ public final class StateStore {
         self.home = ""
         self.databasePath = ":memory:"
         self.confPath = confPath
+        self.journal = ConfJournal(confPath: confPath)
         do {
             queue = try DatabaseQueue()
             try queue.write { db in
                 try Schema.prepare(db)
                 try Self.insert(snapshot, seed: seed, clock: clock, in: db)
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('seeded', '1')")
             }
         } catch {
             throw LunaError.storage("Cannot create the in-memory state: \(error)")
@@ -79,9 +86,9 @@ public final class StateStore {
 
     /// Runs a command that only looks: it never writes the database or the conf.
     public func read<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
-        let confText = try readConf()
-        return try perform { () throws -> T in
+        try perform { () throws -> T in
             try queue.read { db in
+                let confText = try journal.committedText(db)
                 let transaction = try makeTransaction(db, confText: confText, writable: false)
                 return try body(transaction)
             }
@@ -90,25 +97,36 @@ public final class StateStore {
 
     /// Runs a command that may change the state or the conf, under the write lock.
     public func write<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
-        try perform { () throws -> T in
-            var result: T?
-            try queue.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    // Read the conf only once the lock is held, so no other lunacm can change it
-                    // between our read and our write.
-                    let confText = try readConf()
-                    let before = try loadFleet(db)
-                    let transaction = try makeTransaction(db, fleet: before, confText: confText, writable: true)
-                    result = try body(transaction)
-                    try saveFleet(from: before, to: transaction.fleet, in: db)
-                    try saveMeta(transaction, in: db)
-                    if let text = transaction.changedConfText {
-                        try writeConf(text)
+        var staged: String?
+        do {
+            let result = try perform { () throws -> T in
+                var result: T?
+                try queue.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        // Read the conf only once the lock is held, so no other lunacm can change
+                        // it between our read and our write.
+                        try journal.recover(db)
+                        let confText = try journal.committedText(db)
+                        let before = try loadFleet(db)
+                        let transaction = try makeTransaction(db, fleet: before, confText: confText, writable: true)
+                        result = try body(transaction)
+                        try saveFleet(from: before, to: transaction.fleet, in: db)
+                        try saveMeta(transaction, in: db)
+                        if let text = transaction.changedConfText {
+                            staged = try stageConf(text, db)
+                        }
+                        return .commit
                     }
-                    return .commit
                 }
+                return result!
             }
-            return result!
+            // Committed: from here on the staged file is the conf, whether or not this rename
+            // happens (if it does not, the next command or reader completes it).
+            if let staged { journal.publish(staged) }
+            return result
+        } catch {
+            if let staged { unlink(staged) }
+            throw error
         }
     }
 
@@ -186,25 +204,10 @@ public final class StateStore {
 
     // MARK: Chrystoki.conf
 
-    private func readConf() throws(LunaError) -> String? {
-        guard FileManager.default.fileExists(atPath: confPath) else { return nil }
+    private func stageConf(_ text: String, _ db: Database) throws -> String {
         do {
-            let bytes = try AtomicFile.read(confPath)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw LunaError.storage("\(confPath): the file is not valid UTF-8.")
-            }
-            return text
-        } catch let error as LunaError {
-            throw error
-        } catch {
-            throw LunaError.storage("Cannot read \(confPath): \(error)")
-        }
-    }
-
-    private func writeConf(_ text: String) throws {
-        do {
-            try AtomicFile.write(Array(text.utf8), to: confPath)
-        } catch {
+            return try journal.stage(text, db)
+        } catch let error as ConfError {
             throw LunaError(.generalError, "\(error)")
         }
     }
