@@ -25,13 +25,10 @@ enum HAGroupCommands {
         GroupReference(context.command.text("group") ?? context.command.text("label") ?? "")
     }
 
-    /// Asks copy/remove/quit when the partition holds objects. `quit` (or anything else, or end
-    /// of input) stops the command with nothing changed.
-    static func objectsChoice(_ context: CommandContext) throws(LunaError) -> HAGroupService.ObjectsChoice? {
-        let count = try context.store.read { transaction throws(LunaError) in
-            try HAGroupService.objectCount(member(context), transaction)
-        }
-        guard count > 0 else { return nil }
+    /// Asks copy/remove/quit, once every check has passed (a refused command asks nothing).
+    /// `quit`, anything else, or end of input stops the command with nothing changed.
+    static func objectsChoice(_ plan: HAGroupService.JoinPlan, _ context: CommandContext) throws(LunaError) -> HAGroupService.ObjectsChoice? {
+        guard plan.objectCount > 0 else { return nil }
         context.write(HAGroupRenderer.objectsWarning)
         let answer = context.console.ask(HAGroupRenderer.objectsPrompt, secret: false)
         context.write("\n")
@@ -49,9 +46,13 @@ enum HAGroupCommands {
         context.write("\n")
         let secret = try context.secret(prompt: passwordPrompt)
         context.write("\n")
-        let choice = try objectsChoice(context)
         let label = context.command.text("label") ?? ""
         let sessions = context.session.openSessions
+        let plan = try context.store.read { transaction throws(LunaError) in
+            try HAGroupService.checkCreateGroup(label: label, member: member(context), secret: secret,
+                                                openSessions: sessions, transaction)
+        }
+        let choice = try objectsChoice(plan, context)
         let group = try context.transaction { transaction throws(LunaError) in
             try HAGroupService.createGroup(label: label, member: member(context), secret: secret, objects: choice,
                                            openSessions: sessions, transaction)
@@ -64,16 +65,17 @@ enum HAGroupCommands {
         context.write("\n\n")
         let secret = try context.secret(prompt: passwordPrompt)
         context.write("\n")
-        let choice = try objectsChoice(context)
-        let overwrites = try context.store.read { transaction throws(LunaError) in
-            try HAGroupService.wouldOverwriteSMK(group(context), member: member(context), transaction)
-        }
         let sessions = context.session.openSessions
+        let plan = try context.store.read { transaction throws(LunaError) in
+            try HAGroupService.checkAddMember(group(context), member: member(context), secret: secret,
+                                              openSessions: sessions, transaction)
+        }
+        let choice = try objectsChoice(plan, context)
         let result = try context.transaction { transaction throws(LunaError) in
             try HAGroupService.addMember(group(context), member: member(context), secret: secret, objects: choice,
                                          openSessions: sessions, transaction)
         }
-        if overwrites { context.write(HAGroupRenderer.smkWarning(serial: result.serial)) }
+        if result.smkOverwritten { context.write(HAGroupRenderer.smkWarning(serial: result.serial)) }
         context.write(HAGroupRenderer.memberAdded(result))
     }
 

@@ -51,16 +51,32 @@ public enum HAGroupService {
 
     // MARK: Creating and deleting
 
+    /// What a creategroup or addmember would do, found by running every check without changing
+    /// anything: the caller asks copy/remove/quit only once nothing else can refuse the command.
+    public struct JoinPlan: Sendable, Equatable {
+        /// Objects on the partition that joins (the question is asked when this is not zero).
+        public var objectCount: Int
+        /// The joining partition's own SMK would be overwritten by the primary's.
+        public var overwritesSMK: Bool
+    }
+
+    /// Every check of `createGroup`, changing nothing.
+    public static func checkCreateGroup(label: String, member: MemberReference, secret: String,
+                                        openSessions: OpenSessions, _ transaction: StateTransaction) throws(LunaError) -> JoinPlan {
+        try checkLabel(label, transaction)
+        let partition = try transaction.partition(member)
+        try checkNotInAGroup(partition, transaction)
+        try HAPrerequisites.checkMember(partition, on: try transaction.hsmOf(partition), secret: secret, openSessions: openSessions)
+        return JoinPlan(objectCount: try transaction.objectCount(on: partition.serial), overwritesSMK: false)
+    }
+
     /// `hagroup creategroup`: a new group whose primary is `member`.
     public static func createGroup(label: String, member: MemberReference, secret: String,
                                    objects choice: ObjectsChoice?, openSessions: OpenSessions,
                                    _ transaction: StateTransaction) throws(LunaError) -> HAGroup {
-        try checkLabel(label, transaction)
+        let plan = try checkCreateGroup(label: label, member: member, secret: secret, openSessions: openSessions, transaction)
         let partition = try transaction.partition(member)
-        try checkNotInAGroup(partition, transaction)
-        let hsm = try transaction.hsmOf(partition)
-        try HAPrerequisites.checkMember(partition, on: hsm, secret: secret, openSessions: openSessions)
-        if try transaction.objectCount(on: partition.serial) > 0 {
+        if plan.objectCount > 0 {
             guard let choice else {
                 throw LunaError(.cancel, "The partition holds objects and no answer was given to copy, remove or quit.")
             }
@@ -106,19 +122,11 @@ public enum HAGroupService {
         public var addedAsStandby: Bool
     }
 
-    /// True when the joining partition's own SMK would be overwritten, so the caller can warn.
-    public static func wouldOverwriteSMK(_ reference: GroupReference, member: MemberReference,
-                                         _ transaction: StateTransaction) throws(LunaError) -> Bool {
-        let definition = try transaction.groupDefinition(reference)
-        let joining = try transaction.partition(member)
-        let primarySMK = definition.members.first.flatMap(transaction.fleet.partition(serial:))?.smk
-        return joining.smk != nil && joining.smk != primarySMK
-    }
-
-    /// `hagroup addmember`.
-    public static func addMember(_ reference: GroupReference, member: MemberReference, secret: String,
-                                 objects choice: ObjectsChoice?, openSessions: OpenSessions,
-                                 _ transaction: StateTransaction) throws(LunaError) -> AddMemberResult {
+    /// Every check of `addMember`, changing nothing. The order puts the root cause first: the
+    /// joining partition must be initialized, then fit the group (auth, kind, policies, domain),
+    /// then accept the group's credential, then allow cloning.
+    public static func checkAddMember(_ reference: GroupReference, member: MemberReference, secret: String,
+                                      openSessions: OpenSessions, _ transaction: StateTransaction) throws(LunaError) -> JoinPlan {
         let definition = try transaction.groupDefinition(reference)
         let joining = try transaction.partition(member)
         try checkNotInAGroup(joining, transaction)
@@ -135,13 +143,24 @@ public enum HAGroupService {
         for member in members {
             try HAPrerequisites.checkMember(member.partition, on: member.hsm, secret: secret, openSessions: openSessions)
         }
-        let hsm = try transaction.hsmOf(joining)
-        try HAPrerequisites.checkMember(joining, on: hsm, secret: secret, openSessions: openSessions,
-                                        credentialDiffers: !members.isEmpty)
-        try HAPrerequisites.checkCompatible(joining, on: hsm, with: members)
+        try HAPrerequisites.checkJoining(joining, on: try transaction.hsmOf(joining), with: members,
+                                         secret: secret, openSessions: openSessions)
+        let primarySMK = members.first?.partition.smk
+        return JoinPlan(objectCount: try transaction.objectCount(on: joining.serial),
+                        overwritesSMK: joining.smk != nil && joining.smk != primarySMK)
+    }
 
-        let existingSerials = members.map(\.partition.serial)
-        if try transaction.objectCount(on: joining.serial) > 0 {
+    /// `hagroup addmember`.
+    public static func addMember(_ reference: GroupReference, member: MemberReference, secret: String,
+                                 objects choice: ObjectsChoice?, openSessions: OpenSessions,
+                                 _ transaction: StateTransaction) throws(LunaError) -> AddMemberResult {
+        let plan = try checkAddMember(reference, member: member, secret: secret, openSessions: openSessions, transaction)
+        let definition = try transaction.groupDefinition(reference)
+        let joining = try transaction.partition(member)
+        let members = definition.members.compactMap(transaction.fleet.partition(serial:))
+        let hsm = try transaction.hsmOf(joining)
+        let existingSerials = members.map(\.serial)
+        if plan.objectCount > 0 {
             guard let choice else {
                 throw LunaError(.cancel, "The new member holds objects and no answer was given to copy, remove or quit.")
             }
@@ -152,9 +171,7 @@ public enum HAGroupService {
         }
 
         var updated = joining
-        let primarySMK = members.first?.partition.smk
-        let smkOverwritten = joining.smk != nil && joining.smk != primarySMK
-        if let primarySMK { updated.smk = primarySMK }
+        if let primarySMK = members.first?.smk { updated.smk = primarySMK }
         transaction.fleet.update(updated)
 
         var ha = HAConfig(try transaction.conf())
@@ -166,7 +183,7 @@ public enum HAGroupService {
         transaction.setConf(ha.document)
         var group = try self.group(GroupReference(definition.label), transaction)
         group.needsSync = try ObjectReplication.needsSync(group.members.compactMap(\.partition).map(\.serial), transaction)
-        return AddMemberResult(serial: joining.serial, group: group, smkOverwritten: smkOverwritten, addedAsStandby: standby)
+        return AddMemberResult(serial: joining.serial, group: group, smkOverwritten: plan.overwritesSMK, addedAsStandby: standby)
     }
 
     /// What `removemember` did.
@@ -258,7 +275,8 @@ public enum HAGroupService {
             pairs.append((partition, hsm))
         }
         for (index, pair) in pairs.enumerated() where index > 0 {
-            try HAPrerequisites.checkCompatible(pair.partition, on: pair.hsm, with: Array(pairs[..<index]))
+            try HAPrerequisites.checkStructure(pair.partition, on: pair.hsm, with: Array(pairs[..<index]))
+            try HAPrerequisites.checkConsistency(pair.partition, on: pair.hsm, with: Array(pairs[..<index]))
         }
         let result = try ObjectReplication.synchronize(partitions.map(\.serial), transaction)
         var group = try group(GroupReference(definition.label), transaction)
@@ -304,6 +322,10 @@ public enum HAGroupService {
         let groups = HAConfig(try transaction.conf()).groups
         if groups.contains(where: { $0.label.lowercased() == label.lowercased() }) {
             throw LunaError(.argumentsBad, "The label you specified for the new group has already been used.")
+        }
+        // `-group` accepts a label or a group number, so a label may not be another group's number.
+        if let group = groups.first(where: { $0.serial == label }) {
+            throw LunaError(.argumentsBad, "The label \(label) is the HA group number of group \(group.label); choose another label.")
         }
     }
 

@@ -5,16 +5,45 @@ enum HAPrerequisites {
     /// What must hold for any partition the CO logs into as a member: the group's primary at
     /// creation, a joining partition, every member at synchronization.
     static func checkMember(_ partition: Partition, on hsm: HSM, secret: String,
-                            openSessions: Set<String>, credentialDiffers: Bool = false) throws(LunaError) {
+                            openSessions: Set<String>) throws(LunaError) {
+        try checkInitialized(partition)
+        try checkStructure(partition, on: hsm, with: [])
+        try checkActivation(partition, on: hsm)
+        try checkCloningPolicies(partition, on: hsm)
+        try checkLogin(partition, on: hsm, secret: secret, openSessions: openSessions)
+    }
+
+    /// A joining partition, most specific rule first, so that a fixture that breaks one rule is
+    /// refused for that rule and not for a consequence of it (a policy that is off also makes the
+    /// members' policies differ).
+    static func checkJoining(_ partition: Partition, on hsm: HSM, with members: [(partition: Partition, hsm: HSM)],
+                             secret: String, openSessions: Set<String>) throws(LunaError) {
+        try checkInitialized(partition)
+        try checkStructure(partition, on: hsm, with: members)
+        try checkActivation(partition, on: hsm)
+        try checkCloningPolicies(partition, on: hsm)
+        try checkConsistency(partition, on: hsm, with: members)
+        try checkLogin(partition, on: hsm, secret: secret, openSessions: openSessions, credentialDiffers: !members.isEmpty)
+    }
+
+    /// The Partition SO's part: a cloning domain and an initialized Crypto Officer.
+    static func checkInitialized(_ partition: Partition) throws(LunaError) {
         let name = "partition \(partition.label) (\(partition.serial))"
         guard partition.domain != nil else {
             throw LunaError(.tokenNotRecognized, "The \(name) is not initialized: the Partition SO must run 'partition init' with a cloning domain first.")
         }
+        guard partition.coPassword != nil else {
+            throw LunaError(.userPinNotInitialized, "The Crypto Officer role of \(name) is not initialized.")
+        }
+    }
+
+    /// LunaCM logs into the member as the Crypto Officer with the group's credential.
+    /// `credentialDiffers` words a refusal for a partition whose credential is not the group's.
+    static func checkLogin(_ partition: Partition, on hsm: HSM, secret: String,
+                           openSessions: Set<String>, credentialDiffers: Bool = false) throws(LunaError) {
+        let name = "partition \(partition.label) (\(partition.serial))"
         if openSessions.contains(partition.serial) {
             throw LunaError(.accessIDAlreadyExists, "A session is already logged in to \(name) with this client's application ID; log it out ('role logout') and try again.")
-        }
-        if hsm.kind == .cloud, hsm.auth == .ped {
-            throw LunaError(.operationNotAllowed, "The \(name) is on a Luna Cloud HSM service with PED authentication; Luna Cloud HSM members support password authentication only.")
         }
         switch hsm.auth {
         case .password:
@@ -28,19 +57,7 @@ enum HAPrerequisites {
                 throw LunaError(.pinIncorrect, "The password is incorrect for the Crypto Officer of \(name).")
             }
         case .ped:
-            guard partition.coPassword != nil else {
-                throw LunaError(.userPinNotInitialized, "The Crypto Officer role of \(name) is not initialized.")
-            }
-            guard partition.policies.isOn(22), partition.policies.isOn(23) else {
-                throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) must have partition policies 22 (Allow activation) and 23 (Allow auto-activation) set to 1.")
-            }
-            guard let challenge = partition.challenge else {
-                throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) has no activation challenge secret; create one with 'role createchallenge'.")
-            }
-            guard partition.activated else {
-                throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) is not activated; HA members must be activated with auto-activation enabled.")
-            }
-            guard challenge.matches(secret) else {
+            guard let challenge = partition.challenge, challenge.matches(secret) else {
                 if credentialDiffers {
                     throw LunaError(.challengeIncorrect, "The activation challenge of \(name) differs from the group's; all members must share the same challenge secret.")
                 }
@@ -50,16 +67,32 @@ enum HAPrerequisites {
         if hsm.policies.isOn(21), !partition.coPasswordChanged {
             throw LunaError(.pinExpired, "The Crypto Officer of \(name) must change the initial credential first ('role changepw'): HSM policy 21 (Force user PIN change after set/reset) is on.")
         }
-        try checkCloningPolicies(partition, on: hsm)
     }
 
     /// Cloning is how members are kept in step, so it must be allowed on every member's HSM and
     /// partition.
+    /// PED members must hold their login through failure and recovery: activation (policy 22),
+    /// auto-activation (policy 23), a challenge secret, and the role activated (seed).
+    static func checkActivation(_ partition: Partition, on hsm: HSM) throws(LunaError) {
+        guard hsm.auth == .ped else { return }
+        let name = "partition \(partition.label) (\(partition.serial))"
+        guard partition.policies.isOn(22), partition.policies.isOn(23) else {
+            throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) must have partition policies 22 (Allow activation) and 23 (Allow auto-activation) set to 1.")
+        }
+        guard partition.challenge != nil else {
+            throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) has no activation challenge secret; create one with 'role createchallenge'.")
+        }
+        guard partition.activated else {
+            throw LunaError(.operationNotAllowed, "The PED-authenticated \(name) is not activated; HA members must be activated with auto-activation enabled.")
+        }
+    }
+
+    /// A Luna Cloud HSM service has no HSM policies of its own to set; cloning is what it offers.
     static func checkCloningPolicies(_ partition: Partition, on hsm: HSM) throws(LunaError) {
-        if !hsm.policies.isOn(7) {
+        if hsm.kind != .cloud, !hsm.policies.isOn(7) {
             throw LunaError(.operationNotAllowed, "HSM policy 7 (Allow cloning) is off on HSM \(hsm.serial), which holds partition \(partition.serial).")
         }
-        if !hsm.policies.isOn(16) {
+        if hsm.kind != .cloud, !hsm.policies.isOn(16) {
             throw LunaError(.operationNotAllowed, "HSM policy 16 (Allow network replication) is off on HSM \(hsm.serial), which holds partition \(partition.serial).")
         }
         if !partition.policies.isOn(0) {
@@ -70,11 +103,15 @@ enum HAPrerequisites {
         }
     }
 
-    /// What must hold between a joining partition and the group it joins.
-    static func checkCompatible(_ joining: Partition, on hsm: HSM,
-                                with members: [(partition: Partition, hsm: HSM)]) throws(LunaError) {
-        guard let primary = members.first else { return }
+    /// What kind of HSM a member may be on, alone and beside the group's: Luna Cloud services are
+    /// password-only; all members share an auth method; PCIe never mixes with network, and PCIe
+    /// members share firmware and host.
+    static func checkStructure(_ joining: Partition, on hsm: HSM,
+                               with members: [(partition: Partition, hsm: HSM)]) throws(LunaError) {
         let name = "partition \(joining.label) (\(joining.serial))"
+        if hsm.kind == .cloud, hsm.auth == .ped {
+            throw LunaError(.operationNotAllowed, "The \(name) is on a Luna Cloud HSM service with PED authentication; Luna Cloud HSM members support password authentication only.")
+        }
         for member in members {
             if member.hsm.auth != hsm.auth {
                 throw LunaError(.operationNotAllowed, "The \(name) uses \(describe(hsm.auth)) authentication but member \(member.partition.serial) uses \(describe(member.hsm.auth)); all HSMs in a group must use the same authentication method.")
@@ -88,10 +125,20 @@ enum HAPrerequisites {
             if hsm.kind == .pcie, member.hsm.host != hsm.host {
                 throw LunaError(.operationNotAllowed, "PCIe HSMs in a group must be installed in the host server that creates the group: \(name) is in \(hsm.host ?? "no host"), member \(member.partition.serial) in \(member.hsm.host ?? "no host").")
             }
+        }
+    }
+
+    /// What must be the same on every member: FIPS mode, HSM policies, cloning domain, partition
+    /// policies; and the 7.7.0 firmware rule for the primary.
+    static func checkConsistency(_ joining: Partition, on hsm: HSM,
+                                 with members: [(partition: Partition, hsm: HSM)]) throws(LunaError) {
+        guard let primary = members.first else { return }
+        let name = "partition \(joining.label) (\(joining.serial))"
+        for member in members {
             if member.hsm.fips != hsm.fips {
                 throw LunaError(.configFailsDependencies, "Do not combine HSMs with FIPS mode on and off in one group: HSM \(hsm.serial) and HSM \(member.hsm.serial) differ.")
             }
-            let hsmDifferences = differences(member.hsm.policies, hsm.policies)
+            let hsmDifferences = hsm.kind == .cloud || member.hsm.kind == .cloud ? "" : differences(member.hsm.policies, hsm.policies)
             if !hsmDifferences.isEmpty {
                 throw LunaError(.configFailsDependencies, "HSM policies must be consistent across the group's HSMs (12: Allow non-FIPS algorithms in particular); HSM \(hsm.serial) and HSM \(member.hsm.serial) differ in policy \(hsmDifferences).")
             }
