@@ -33,6 +33,18 @@ struct Options: ParsableArguments {
     @Option(name: .customShort("q"), parsing: .remaining, help: "Same as -c: run one command quietly and exit.")
     var quiet: [String] = []
 
+    @Flag(name: .long, help: "Replay the transcripts given as arguments; print a diff for each mismatch.")
+    var replay = false
+
+    @Flag(name: .long, help: "With --replay: rewrite each failing transcript with the actual output.")
+    var update = false
+
+    @Option(name: .long, help: "Record the session (terminal or stdin batch) as a replayable transcript.")
+    var record: String?
+
+    @Argument(help: "Transcripts to replay (with --replay).")
+    var transcripts: [String] = []
+
     /// The one command of `-c`/`-q`, if either was given.
     var singleCommand: [String]? {
         if !command.isEmpty { return command }

@@ -24,8 +24,10 @@ func runLunacm() -> Int32 {
         StandardOutput.error("lunacm: give either -f FILE or -c/-q COMMAND, not both\n")
         return 2
     }
+    if let status = TranscriptCommands.checkUsage(options) { return status }
     umask(0o077)
     let environment = Environment()
+    if options.replay { return TranscriptCommands.replay(options, environment: environment) }
     let home = environment.home(explicit: options.home)
     let confPath = environment.confPath(home: home)
 
@@ -69,6 +71,9 @@ func runLunacm() -> Int32 {
     }
 
     let output = StandardOutput()
+    if let path = options.record {
+        return TranscriptCommands.record(to: path, store: store, output: output, historyPath: home + "/history")
+    }
     if let words = options.singleCommand {
         let lines = LineSource(descriptor: STDIN_FILENO)
         return withShell(store, BatchConsole(output: output, lines: lines)) { shell in

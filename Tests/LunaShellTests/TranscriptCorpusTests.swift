@@ -1,0 +1,31 @@
+import Foundation
+import LunaShell
+import Testing
+
+/// Replays every transcript in Tests/Transcripts in-process, so `make test` replays them all; a
+/// failing one fails with its diff.
+@Suite struct TranscriptCorpusTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Transcripts").path
+
+    static let files: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        .filter { $0.hasSuffix(".lunacm") }.sorted().map { folder + "/" + $0 }
+
+    @Test func theCorpusIsThere() {
+        #expect(Self.files.count >= 19)
+    }
+
+    @Test(arguments: files) func replays(_ path: String) throws {
+        let result = try TranscriptReplayer.replay(file: path)
+        #expect(result.passed, "\(result.diff)")
+    }
+
+    @Test func theSeedTranscriptReplaysFast() throws {
+        let path = Self.folder + "/seed-setting-up-an-ha-group.lunacm"
+        _ = try TranscriptReplayer.replay(file: path)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { _ = try TranscriptReplayer.replay(file: path) }
+        print("seed transcript replay: \(elapsed)")
+        #expect(elapsed < .milliseconds(500))  // generous: debug build on a shared machine
+    }
+}
