@@ -26,15 +26,24 @@ public enum HAGroupRenderer {
         var out = "Slot #    Member S/N                      Member Label    Status\n"
         out += "======    ==========                      ============    ======\n"
         for member in group.members {
-            let hidden = member.status == .down || (style == .listGroups && haOnly)
-            let slot = hidden ? "------" : member.slot.map(String.init) ?? "------"
-            let label = member.label ?? "------------"
-            // `%6s  %12s%34s%10s` (2.6); in command replies the label column ends at a fixed
-            // place even when a 13-digit serial overflows its 12 (seed, addmember).
-            let labelWidth = style == .command ? max(0, 34 - max(0, member.serial.count - 12)) : 34
-            out += pad(slot, 6) + "  " + pad(member.serial, 12) + pad(label, labelWidth) + pad(member.status.rawValue, 10) + "\n"
+            out += memberRow(member, style: style, haOnly: haOnly)
         }
         return out
+    }
+
+    /// One row of the member table. (Kept free of optional chaining on the member: Swift 6.3.1's
+    /// optimizer crashes on that pattern here in release builds.)
+    static func memberRow(_ member: HAMember, style: Style, haOnly: Bool) -> String {
+        var slot = "------"
+        var label = "------------"
+        if let partition = member.partition {
+            label = partition.label
+            if member.status == .alive, !(style == .listGroups && haOnly) { slot = String(partition.slot) }
+        }
+        // `%6s  %12s%34s%10s` (2.6); in command replies the label column ends at a fixed place
+        // even when a 13-digit serial overflows its 12 (seed, addmember).
+        let labelWidth = style == .command ? max(0, 34 - max(0, member.serial.count - 12)) : 34
+        return pad(slot, 6) + "  " + pad(member.serial, 12) + pad(label, labelWidth) + pad(member.status.rawValue, 10) + "\n"
     }
 
     public static func settingsBlock(_ settings: HASettings) -> String {
