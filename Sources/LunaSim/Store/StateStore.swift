@@ -34,7 +34,7 @@ public final class StateStore {
             queue = try DatabaseQueue(path: databasePath, configuration: configuration)
             chmod(databasePath, 0o600)
             try queue.writeWithoutTransaction { db in
-                if isNew { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                if isNew { try Self.enableWAL(db) }
                 try db.inTransaction(.immediate) {
                     try Schema.prepare(db)
                     if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'seeded'") == nil {
@@ -152,6 +152,21 @@ public final class StateStore {
     }
 
     // MARK: Seeding
+
+    /// WAL lets readers run beside a writer. Switching to it takes a lock SQLite does not wait
+    /// for (its busy handler is not called), so when several lunacm processes create a home at
+    /// once the losers retry briefly; the mode is persistent, so whoever wins switches it for all.
+    private static func enableWAL(_ db: Database) throws {
+        for attempt in 0... {
+            do {
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() == "wal" { return }
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 500 {
+                usleep(10_000)
+            }
+        }
+    }
 
     private static func insert(_ snapshot: FleetSnapshot, seed: UInt64, clock: Int64, in db: Database) throws {
         for (position, hsm) in snapshot.fleet.hsms.enumerated() { try Rows.save(hsm, position: position, in: db) }
