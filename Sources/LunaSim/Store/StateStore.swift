@@ -98,8 +98,10 @@ public final class StateStore {
     /// Runs a command that may change the state or the conf, under the write lock.
     public func write<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
         var staged: String?
+        var failure: LunaError?
+        let result: T
         do {
-            let result = try perform { () throws -> T in
+            result = try perform { () throws -> T in
                 var result: T?
                 try queue.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
@@ -115,6 +117,7 @@ public final class StateStore {
                         if let text = transaction.changedConfText {
                             staged = try stageConf(text, db)
                         }
+                        failure = transaction.failureAfterCommit
                         return .commit
                     }
                 }
@@ -123,11 +126,12 @@ public final class StateStore {
             // Committed: from here on the staged file is the conf, whether or not this rename
             // happens (if it does not, the next command or reader completes it).
             if let staged { journal.publish(staged) }
-            return result
         } catch {
             if let staged { unlink(staged) }
             throw error
         }
+        if let failure { throw failure }
+        return result
     }
 
     /// The whole state as a fleet snapshot, for `--export`.

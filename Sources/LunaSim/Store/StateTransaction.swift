@@ -10,6 +10,9 @@ public final class StateTransaction {
     public var random: RandomSource
     public var clock: SimClock
     public let isWritable: Bool
+    /// A refusal that must still leave a trace: a wrong password counts toward lockout even
+    /// though the command fails (reference 7.2). The store commits, then throws this.
+    public var failureAfterCommit: LunaError?
     let db: Database
     let confPath: String
     private let confText: String?
