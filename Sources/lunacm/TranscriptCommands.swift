@@ -6,7 +6,7 @@ import LunaSim
 /// work is in LunaShell (TranscriptRun, TranscriptRecorder); here are only flags and drivers.
 enum TranscriptCommands {
     /// A usage error's exit status (2), or nil when the transcript flags are consistent.
-    static func checkUsage(_ options: Options) -> Int32? {
+    static func checkUsage(_ options: Invocation) -> Int32? {
         func refuse(_ message: String) -> Int32 {
             StandardOutput.error("lunacm: \(message)\n")
             return 2
@@ -28,7 +28,7 @@ enum TranscriptCommands {
         return nil
     }
 
-    static func replay(_ options: Options, environment: Environment) -> Int32 {
+    static func replay(_ options: Invocation, environment: Environment) -> Int32 {
         let output = StandardOutput()
         let run = TranscriptRun(update: options.update, seed: environment.seed, clock: environment.clock)
         let status = run.run(options.transcripts, out: { output.write($0) }, err: { text in

@@ -7,18 +7,17 @@ import LunaSim
 /// Wiring only: flags, state home, then the terminal or batch driver. Exit status 0 when every
 /// command succeeded, 1 when one failed, 2 for a usage or fatal error.
 func runLunacm() -> Int32 {
-    let options: Options
-    do {
-        options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
-    } catch {
-        let code = Options.exitCode(for: error)
-        let message = Options.fullMessage(for: error)
-        if code == .success {
-            print(message)
-            return 0
+    let options: Invocation
+    switch Invocation.parse(Array(CommandLine.arguments.dropFirst())) {
+    case .success(let invocation):
+        options = invocation
+    case .failure(let exit):
+        if exit.toStandardError {
+            StandardOutput.error("lunacm: \(exit.message)\n")
+        } else {
+            print(exit.message)
         }
-        StandardOutput.error("lunacm: \(message)\n")
-        return 2
+        return exit.status
     }
     if options.file != nil, options.singleCommand != nil {
         StandardOutput.error("lunacm: give either -f FILE or -c/-q COMMAND, not both\n")
@@ -40,16 +39,23 @@ func runLunacm() -> Int32 {
     }
     let seed = environment.seed ?? RandomSource.defaultSeed
     let clock = environment.clock ?? SimClock.defaultStart
-    // A fleet file is checked even when the home already exists, so a typo never passes silently.
-    let seeding: Seeding
-    do { seeding = try Seeding.make(fleet: fleetBytes, seed: seed, clock: clock) } catch {
-        StandardOutput.error("lunacm: fleet file \(options.fleet ?? ""): \(error)\n")
-        return 2
+    // A fleet file is checked even when the home already exists, so a typo never passes
+    // silently; the built-in fleet is read (and its passwords hashed) only when a home is seeded.
+    var checkedSeeding: Seeding?
+    if fleetBytes != nil {
+        do { checkedSeeding = try Seeding.make(fleet: fleetBytes, seed: seed, clock: clock) } catch {
+            StandardOutput.error("lunacm: fleet file \(options.fleet ?? ""): \(error)\n")
+            return 2
+        }
+    }
+    let seeding = { () throws(FleetFileError) -> Seeding in
+        if let checkedSeeding { return checkedSeeding }
+        return try Seeding.make(fleet: nil, seed: seed, clock: clock)
     }
 
     let store: StateStore
     do {
-        store = try StateStore(home: home, confPath: confPath, seeding: { seeding }, reset: options.reset)
+        store = try StateStore(home: home, confPath: confPath, seeding: seeding, reset: options.reset)
         let confInHome = confPath.hasPrefix(home.hasSuffix("/") ? home : home + "/")
         try store.installConf(force: options.reset && confInHome)
     } catch {

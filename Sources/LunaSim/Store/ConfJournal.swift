@@ -22,8 +22,10 @@ struct ConfJournal {
     }
 
     /// The conf as the committed state sees it: a staged file the state vouches for, else the file.
-    func committedText(_ db: Database) throws -> String? {
-        if let pending = try pending(db), let bytes = try? AtomicFile.read(pending.path), Self.digest(bytes) == pending.digest {
+    /// `pendingValue` is the state's `confPending` entry, read with the rest of the meta table.
+    func committedText(pendingValue: String?) throws -> String? {
+        if let pending = Self.parsePending(pendingValue), let bytes = try? AtomicFile.read(pending.path),
+           Self.digest(bytes) == pending.digest {
             return try decode(bytes, path: confPath)
         }
         guard AtomicFile.exists(confPath) else { return nil }
@@ -63,14 +65,13 @@ struct ConfJournal {
         try? AtomicFile.publish(staged, to: confPath)
     }
 
-    func hasPending(_ db: Database) throws -> Bool { try pending(db) != nil }
-
     private func pending(_ db: Database) throws -> (path: String, digest: String)? {
-        guard let value = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.pendingKey]) else {
-            return nil
-        }
-        let parts = value.split(separator: "\n", maxSplits: 1).map(String.init)
-        return parts.count == 2 ? (parts[0], parts[1]) : nil
+        Self.parsePending(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.pendingKey]))
+    }
+
+    private static func parsePending(_ value: String?) -> (path: String, digest: String)? {
+        guard let parts = value?.split(separator: "\n", maxSplits: 1).map(String.init), parts.count == 2 else { return nil }
+        return (parts[0], parts[1])
     }
 
     private func decode(_ bytes: [UInt8], path: String) throws -> String {

@@ -30,10 +30,18 @@ public final class StateStore {
         configuration.busyMode = .timeout(60)
         configuration.label = "lunasim.state"
         var seeded = false
+        var hasPendingConf = false
         do {
             queue = try DatabaseQueue(path: databasePath, configuration: configuration)
             chmod(databasePath, 0o600)
-            try queue.writeWithoutTransaction { db in
+            // The common case, a home in use, needs one read and no write lock.
+            let ready = try? queue.read { db -> Bool in
+                guard try Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.version else { return false }
+                let meta = try Self.meta(db)
+                hasPendingConf = meta[ConfJournal.pendingKey] != nil
+                return meta["seeded"] != nil
+            }
+            if ready != true { try queue.writeWithoutTransaction { db in
                 if isNew { try Self.enableWAL(db) }
                 try db.inTransaction(.immediate) {
                     try Schema.prepare(db)
@@ -43,9 +51,10 @@ public final class StateStore {
                         try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('seeded', '1')")
                         seeded = true
                     }
+                    hasPendingConf = try Self.meta(db)[ConfJournal.pendingKey] != nil
                     return .commit
                 }
-            }
+            } }
         } catch let error as LunaError {
             throw error
         } catch let error as FleetFileError {
@@ -55,9 +64,7 @@ public final class StateStore {
         }
         wasSeeded = seeded
         // A command killed between its commit and its conf rename left the rename to us.
-        if try perform({ try queue.read { db in try journal.hasPending(db) } }) {
-            try write { _ throws(LunaError) in }
-        }
+        if hasPendingConf { try write { _ throws(LunaError) in } }
     }
 
     /// True when this open created or re-seeded the state.
@@ -88,8 +95,7 @@ public final class StateStore {
     public func read<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
         try perform { () throws -> T in
             try queue.read { db in
-                let confText = try journal.committedText(db)
-                let transaction = try makeTransaction(db, confText: confText, writable: false)
+                let transaction = try makeTransaction(db, writable: false)
                 return try body(transaction)
             }
         }
@@ -108,9 +114,8 @@ public final class StateStore {
                         // Read the conf only once the lock is held, so no other lunacm can change
                         // it between our read and our write.
                         try journal.recover(db)
-                        let confText = try journal.committedText(db)
                         let before = try loadFleet(db)
-                        let transaction = try makeTransaction(db, fleet: before, confText: confText, writable: true)
+                        let transaction = try makeTransaction(db, fleet: before, writable: true)
                         result = try body(transaction)
                         try saveFleet(from: before, to: transaction.fleet, in: db)
                         try saveMeta(transaction, in: db)
@@ -186,14 +191,20 @@ public final class StateStore {
 
     // MARK: Loading and saving
 
-    private func makeTransaction(_ db: Database, fleet: Fleet? = nil, confText: String?, writable: Bool) throws -> StateTransaction {
-        let meta = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+    private static func meta(_ db: Database) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
             ($0["key"] as String, $0["value"] as String)
         })
+    }
+
+    private func makeTransaction(_ db: Database, fleet: Fleet? = nil, writable: Bool) throws -> StateTransaction {
+        let meta = try Self.meta(db)
+        let journal = journal, pending = meta[ConfJournal.pendingKey]
         let random = RandomSource(seed: meta["random"].flatMap { UInt64($0) } ?? RandomSource.defaultSeed)
         let clock = SimClock(now: meta["clock"].flatMap { Int64($0) } ?? SimClock.defaultStart)
         return StateTransaction(db: db, fleet: try fleet ?? loadFleet(db), random: random, clock: clock,
-                                confPath: confPath, confText: confText, isWritable: writable)
+                                confPath: confPath, loadConfText: { try journal.committedText(pendingValue: pending) },
+                                isWritable: writable)
     }
 
     private func loadFleet(_ db: Database) throws -> Fleet {

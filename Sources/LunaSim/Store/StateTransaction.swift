@@ -15,23 +15,32 @@ public final class StateTransaction {
     public var failureAfterCommit: LunaError?
     let db: Database
     let confPath: String
-    private let confText: String?
+    /// Reads the committed conf text; called at most once, and only by a command that needs it.
+    private let loadConfText: () throws -> String?
+    private var confText: String?
     private var parsedConf: ConfDocument?
 
     init(db: Database, fleet: Fleet, random: RandomSource, clock: SimClock, confPath: String,
-         confText: String?, isWritable: Bool) {
+         loadConfText: @escaping () throws -> String?, isWritable: Bool) {
         self.db = db
         self.fleet = fleet
         self.random = random
         self.clock = clock
         self.confPath = confPath
-        self.confText = confText
+        self.loadConfText = loadConfText
         self.isWritable = isWritable
     }
 
-    /// Chrystoki.conf as a lossless document, parsed the first time a command asks for it.
+    /// Chrystoki.conf as a lossless document, read and parsed the first time a command asks for it.
     public func conf() throws(LunaError) -> ConfDocument {
         if let parsedConf { return parsedConf }
+        do {
+            confText = try loadConfText()
+        } catch let error as LunaError {
+            throw error
+        } catch {
+            throw LunaError.storage("Cannot read \(confPath): \(error)")
+        }
         guard let confText else {
             throw LunaError.storage("The client configuration file \(confPath) does not exist.")
         }
