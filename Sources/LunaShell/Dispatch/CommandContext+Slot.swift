@@ -1,10 +1,16 @@
 import LunaSim
 
 extension CommandContext {
+    /// The current slot's number, or CKR_SLOT_ID_INVALID when none is selected.
+    public func currentSlotNumber() throws(LunaError) -> Int {
+        guard let slot = session.currentSlot else { throw LunaError(.slotIDInvalid, "No slot is selected.") }
+        return slot
+    }
+
     /// The physical partition of the current slot. Admin and crypto commands refuse the HA virtual
     /// slot, as LunaCM does (reference 2.14).
     public func currentPartition() throws(LunaError) -> Partition {
-        guard let slot = session.currentSlot else { throw LunaError(.slotIDInvalid, "No slot is selected.") }
+        let slot = try currentSlotNumber()
         return try store.read { transaction throws(LunaError) -> Partition in
             if let partition = transaction.fleet.partition(slot: slot) { return partition }
             if try SlotService.virtualSlots(transaction).contains(where: { $0.slot == slot }) {
@@ -14,12 +20,68 @@ extension CommandContext {
         }
     }
 
-    /// The current slot's partition, provided the Crypto Officer is logged in to it in this session.
+    /// The key the session keeps the current slot's login under: the partition's serial, or the
+    /// HA group number for a virtual slot.
+    public func currentLoginKey() throws(LunaError) -> String {
+        let slot = try currentSlotNumber()
+        return try store.read { transaction throws(LunaError) -> String in
+            if let partition = transaction.fleet.partition(slot: slot) { return partition.serial }
+            guard let virtual = try SlotService.virtualSlots(transaction).first(where: { $0.slot == slot }) else {
+                throw LunaError.slotInvalid(slot)
+            }
+            return virtual.serial
+        }
+    }
+
+    /// The role this session has logged in under `key` (a partition serial or a group number).
+    public func loggedIn(_ key: String) -> Role? { session.logins[key].flatMap(Role.init(named:)) }
+
+    /// Refuses unless one of `roles` is logged in to the partition (CKR_USER_NOT_LOGGED_IN).
+    @discardableResult
+    public func require(_ roles: [Role], on partition: Partition, to action: String) throws(LunaError) -> Role {
+        guard let role = loggedIn(partition.serial), roles.contains(role) else {
+            let names = roles.map { "the \($0.displayName) ('role login -name \($0.rawValue)')" }.joined(separator: " or ")
+            throw LunaError(.userNotLoggedIn, "To \(action), \(names) must be logged in to slot \(partition.slot).")
+        }
+        return role
+    }
+
+    /// The current slot's partition, provided the Crypto Officer is logged in to it in this
+    /// session and its credential is not expired (HSM policy 21).
     public func partitionWithCryptoOfficer() throws(LunaError) -> Partition {
         let partition = try currentPartition()
-        guard session.logins[partition.serial] == "co" else {
+        guard loggedIn(partition.serial) == .co else {
             throw LunaError(.userNotLoggedIn, "The Crypto Officer must be logged in to slot \(partition.slot) ('role login -name co').")
         }
+        try store.read { transaction throws(LunaError) in try RoleService.checkNotExpired(.co, on: partition.serial, transaction) }
         return partition
     }
+
+    /// A new credential: the option's value, else asked twice (masked); the two must match.
+    public func newSecret(_ option: String, prompt: String, again: String) throws(LunaError) -> String {
+        if let given = command.text(option) { return given }
+        let first = try secret(option, prompt: prompt)
+        let second = try secret(option, prompt: again)
+        guard first == second else {
+            throw LunaError(.argumentsBad, "The two entries do not match; nothing was changed.")
+        }
+        return first
+    }
+
+    /// LunaCM's confirmation of a destructive command (reference 1.6): the warning, then
+    /// `proceed` or anything else (`quit`, end of input) to stop with nothing changed. `-force`
+    /// skips it.
+    public func confirmProceed(_ warning: String) throws(LunaError) {
+        if command.has("force") { return }
+        write(warning)
+        let answer = console.ask(ConfirmationText.prompt, secret: false)
+        guard answer?.split(separator: " ").first?.lowercased() == "proceed" else {
+            throw LunaError(.cancel, "Stopped at your request; nothing was changed.")
+        }
+    }
+}
+
+/// The confirmation wording (reference 1.6 [V]).
+public enum ConfirmationText {
+    public static let prompt = "        Type 'proceed' to continue, or 'quit' to quit now ->"
 }

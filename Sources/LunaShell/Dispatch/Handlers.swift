@@ -2,6 +2,6 @@
 enum Handlers {
     static let all: [String: CommandHandler] = [
         GeneralCommands.handlers, SlotCommands.handlers, HAGroupCommands.handlers, RoleCommands.handlers,
-        PartitionCommands.handlers, SimulatorCommands.handlers,
+        PartitionCommands.handlers, HSMCommands.handlers, SimulatorCommands.handlers,
     ].reduce(into: [:]) { all, family in all.merge(family) { first, _ in first } }
 }

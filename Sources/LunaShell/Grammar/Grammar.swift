@@ -11,9 +11,10 @@ public struct Grammar: Sendable {
 
     public static let lunacm = Grammar(
         families: [SlotCommands.family, HAGroupCommands.family, RoleCommands.family, PartitionCommands.family,
-                   SimulatorCommands.family],
+                   HSMCommands.family, SimulatorCommands.family],
         commands: GeneralCommands.commands + SlotCommands.commands + HAGroupCommands.commands
-            + RoleCommands.commands + PartitionCommands.commands + SimulatorCommands.commands)
+            + RoleCommands.commands + PartitionCommands.commands + HSMCommands.commands
+            + SimulatorCommands.commands)
 
     public func family(_ word: String) -> FamilySpec? { families.first { $0.matches(word) } }
 

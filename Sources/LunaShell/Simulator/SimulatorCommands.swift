@@ -1,7 +1,7 @@
 import LunaSim
 
 /// Commands a real LunaCM does not have, kept in one family that `help` lists apart: what the
-/// simulator offers in place of a PKCS#11 application (SKS blobs so far).
+/// simulator offers in place of a PKCS#11 application (SKS blobs; creating, listing and destroying objects).
 enum SimulatorCommands {
     static let family = FamilySpec(name: "simulator", shortName: "sim", summary: "Simulator-only commands (not in a real LunaCM)",
                                     simulatorExtension: true)
@@ -15,9 +15,9 @@ enum SimulatorCommands {
                     summary: "Insert an SKS blob into the current slot (needs the SMK it was sealed with)",
                     options: [OptionSpec("blob", shortcuts: ["b"], required: true, value: "hex", help: "The blob, as printed by extractSKS")],
                     mutates: true, simulatorExtension: true),
-    ]
+    ] + ObjectCommands.commands
 
-    static let handlers: [String: CommandHandler] = [
+    static let handlers: [String: CommandHandler] = ObjectCommands.handlers.merging([
         "simulator.extractSKS": { context throws(LunaError) in
             let partition = try context.partitionWithCryptoOfficer()
             let handle = context.command.integer("handle") ?? 0
@@ -34,5 +34,5 @@ enum SimulatorCommands {
             }
             context.write("\n        The SKS blob was inserted as object \(handle).\n\n")
         },
-    ]
+    ]) { first, _ in first }
 }

@@ -22,7 +22,7 @@ public enum FleetFileReader {
         var serials: Set<String> = []
         for (hsmIndex, hsmValue) in try top.array("hsms").enumerated() {
             var reader = try ObjectReader(hsmValue, path: "hsms[\(hsmIndex)]")
-            let hsm = try readHSM(&reader)
+            let hsm = try readHSM(&reader, random: &random)
             guard serials.insert(hsm.serial).inserted else {
                 throw FleetFileError(path: reader.childPath("serial"), "serial \(hsm.serial) is used twice")
             }
@@ -47,7 +47,7 @@ public enum FleetFileReader {
         return snapshot
     }
 
-    private static func readHSM(_ reader: inout ObjectReader) throws(FleetFileError) -> HSM {
+    private static func readHSM(_ reader: inout ObjectReader, random: inout RandomSource) throws(FleetFileError) -> HSM {
         let serial = try serialNumber(&reader)
         let model = try reader.string("model") ?? "LunaSA 7.3.0"
         let kind = try enumeration("kind", of: HSM.Kind.self, &reader) ?? .network
@@ -59,8 +59,11 @@ public enum FleetFileReader {
         let fips = try reader.bool("fips") ?? false
         let host = try reader.string("host")
         let policies = HSM.defaultPolicies.merging(try reader.policies("policies") ?? [:])
+        let soPassword = try secret("soPassword", hashKey: "soPasswordHash", &reader, random: &random)
+        let soFailedLogins = try counter("soFailedLogins", &reader)
         return HSM(serial: serial, model: model, kind: kind, firmware: firmware, auth: auth,
-                   fips: fips, host: host, policies: policies)
+                   fips: fips, host: host, policies: policies, soPassword: soPassword,
+                   soFailedLogins: soFailedLogins)
     }
 
     private static func readPartition(
@@ -89,6 +92,13 @@ public enum FleetFileReader {
             activated: try reader.bool("activated") ?? false, challenge: challenge,
             stc: try reader.bool("stc") ?? false)
         partition.policies = Partition.defaultPolicies.merging(try reader.policies("policies") ?? [:])
+        partition.poPassword = try secret("poPassword", hashKey: "poPasswordHash", &reader, random: &random)
+        partition.cuPassword = try secret("cuPassword", hashKey: "cuPasswordHash", &reader, random: &random)
+        partition.cuPasswordChanged = try reader.bool("cuPasswordChanged") ?? false
+        partition.failedLogins = FailedLogins(po: try counter("poFailedLogins", &reader),
+                                              co: try counter("coFailedLogins", &reader),
+                                              cu: try counter("cuFailedLogins", &reader))
+        partition.userLockedOut = try reader.bool("userLockedOut") ?? false
         if let smk = try reader.string("smk") {
             guard let bytes = Hex.decode(smk), bytes.count == 32 else {
                 throw FleetFileError(path: reader.childPath("smk"), "expected 64 hex digits (a 256-bit key)")
@@ -169,6 +179,15 @@ public enum FleetFileReader {
             return hash
         }
         return nil
+    }
+
+    /// A failed-login counter: 0 when absent.
+    private static func counter(_ key: String, _ reader: inout ObjectReader) throws(FleetFileError) -> Int {
+        guard let value = try reader.int(key) else { return 0 }
+        guard (0...255).contains(value) else {
+            throw FleetFileError(path: reader.childPath(key), "a failed-login count is 0 to 255")
+        }
+        return value
     }
 
     private static func isVersion(_ text: String) -> Bool {

@@ -9,6 +9,8 @@ public enum FleetFileWriter {
         var fips: Bool
         var host: String?
         var policies: [String: Int]
+        var soPasswordHash: String?
+        var soFailedLogins: Int
         var partitions: [PartitionEntry]
     }
     struct PartitionEntry: Encodable {
@@ -22,6 +24,10 @@ public enum FleetFileWriter {
         var policies: [String: Int]
         var objects: [ObjectEntry]
         var smk: String?
+        var poPasswordHash, cuPasswordHash: String?
+        var cuPasswordChanged: Bool
+        var poFailedLogins, coFailedLogins, cuFailedLogins: Int
+        var userLockedOut: Bool
     }
     struct ObjectEntry: Encodable {
         var handle: Int
@@ -35,6 +41,7 @@ public enum FleetFileWriter {
             HSMEntry(
                 serial: hsm.serial, model: hsm.model, kind: hsm.kind.rawValue, firmware: hsm.firmware,
                 auth: hsm.auth.rawValue, fips: hsm.fips, host: hsm.host, policies: strings(hsm.policies),
+                soPasswordHash: hsm.soPassword?.encoded, soFailedLogins: hsm.soFailedLogins,
                 partitions: snapshot.fleet.partitions.filter { $0.hsmSerial == hsm.serial }.map { partition in
                     PartitionEntry(
                         label: partition.label, serial: partition.serial, slot: partition.slot,
@@ -46,7 +53,11 @@ public enum FleetFileWriter {
                             ObjectEntry(handle: $0.handle, label: $0.label, class: $0.objectClass.rawValue,
                                         keyType: $0.keyType, size: $0.size, material: $0.material.map(Hex.encode))
                         },
-                        smk: partition.smk.map(Hex.encode))
+                        smk: partition.smk.map(Hex.encode),
+                        poPasswordHash: partition.poPassword?.encoded, cuPasswordHash: partition.cuPassword?.encoded,
+                        cuPasswordChanged: partition.cuPasswordChanged,
+                        poFailedLogins: partition.failedLogins.po, coFailedLogins: partition.failedLogins.co,
+                        cuFailedLogins: partition.failedLogins.cu, userLockedOut: partition.userLockedOut)
                 })
         }
         let encoder = JSONEncoder()

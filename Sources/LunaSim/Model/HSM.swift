@@ -13,10 +13,15 @@ public struct HSM: Sendable, Equatable {
     /// The host server a PCIe HSM is installed in; PCIe HA members must share it.
     public var host: String?
     public var policies: PolicyTable
+    /// HSM SO credential; nil when unknown to the simulator or after the HSM was zeroized.
+    public var soPassword: SecretHash?
+    /// Consecutive failed HSM SO logins; 3 zeroize the HSM (reference 7.2).
+    public var soFailedLogins: Int
 
     public init(
         serial: String, model: String, kind: Kind, firmware: String, auth: Auth,
-        fips: Bool = false, host: String? = nil, policies: PolicyTable = HSM.defaultPolicies
+        fips: Bool = false, host: String? = nil, policies: PolicyTable = HSM.defaultPolicies,
+        soPassword: SecretHash? = nil, soFailedLogins: Int = 0
     ) {
         self.serial = serial
         self.model = model
@@ -26,6 +31,8 @@ public struct HSM: Sendable, Equatable {
         self.fips = fips
         self.host = host
         self.policies = policies
+        self.soPassword = soPassword
+        self.soFailedLogins = soFailedLogins
     }
 
     /// A fresh Luna 7 HSM (reference 6.1): cloning and non-FIPS algorithms allowed, SO reset of

@@ -9,7 +9,8 @@ enum Rows {
               let policies = PolicyTable(encoded: row["policies"])
         else { throw LunaError.storage("The state database holds an HSM row it cannot read.") }
         return HSM(serial: row["serial"], model: row["model"], kind: kind, firmware: row["firmware"],
-                   auth: auth, fips: row["fips"], host: row["host"], policies: policies)
+                   auth: auth, fips: row["fips"], host: row["host"], policies: policies,
+                   soPassword: secret(row["soPassword"]), soFailedLogins: row["soFailedLogins"])
     }
 
     static func partition(_ row: Row) throws -> Partition {
@@ -22,8 +23,13 @@ enum Rows {
             domain: row["domain"], coPassword: (row["coPassword"] as String?).flatMap(SecretHash.init(encoded:)),
             coPasswordChanged: row["coPasswordChanged"], activated: row["activated"],
             challenge: (row["challenge"] as String?).flatMap(SecretHash.init(encoded:)), stc: row["stc"],
-            policies: policies, smk: smk)
+            policies: policies, smk: smk, poPassword: secret(row["poPassword"]), cuPassword: secret(row["cuPassword"]),
+            cuPasswordChanged: row["cuPasswordChanged"],
+            failedLogins: FailedLogins(po: row["poFailedLogins"], co: row["coFailedLogins"], cu: row["cuFailedLogins"]),
+            userLockedOut: row["userLockedOut"])
     }
+
+    private static func secret(_ text: String?) -> SecretHash? { text.flatMap(SecretHash.init(encoded:)) }
 
     static func object(_ row: Row) throws -> StoredObject {
         guard let objectClass = StoredObject.ObjectClass(rawValue: row["class"]) else {
@@ -37,24 +43,28 @@ enum Rows {
     static func save(_ hsm: HSM, position: Int, in db: Database) throws {
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO hsm (serial, position, model, kind, firmware, auth, fips, host, policies)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO hsm (serial, position, model, kind, firmware, auth, fips, host, policies,
+                    soPassword, soFailedLogins)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [hsm.serial, position, hsm.model, hsm.kind.rawValue, hsm.firmware, hsm.auth.rawValue,
-                        hsm.fips, hsm.host, hsm.policies.encoded])
+                        hsm.fips, hsm.host, hsm.policies.encoded, hsm.soPassword?.encoded, hsm.soFailedLogins])
     }
 
     static func save(_ partition: Partition, position: Int, in db: Database) throws {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO partition (serial, hsm, position, label, slot, domain, coPassword,
-                    coPasswordChanged, activated, challenge, stc, policies, smk)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    coPasswordChanged, activated, challenge, stc, policies, smk, poPassword, cuPassword,
+                    cuPasswordChanged, poFailedLogins, coFailedLogins, cuFailedLogins, userLockedOut)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [partition.serial, partition.hsmSerial, position, partition.label, partition.slot,
                         partition.domain, partition.coPassword?.encoded, partition.coPasswordChanged,
                         partition.activated, partition.challenge?.encoded, partition.stc,
-                        partition.policies.encoded, partition.smk.map { Data($0) }])
+                        partition.policies.encoded, partition.smk.map { Data($0) }, partition.poPassword?.encoded,
+                        partition.cuPassword?.encoded, partition.cuPasswordChanged, partition.failedLogins.po,
+                        partition.failedLogins.co, partition.failedLogins.cu, partition.userLockedOut])
     }
 
     static func insert(_ object: StoredObject, partition: String, in db: Database) throws {

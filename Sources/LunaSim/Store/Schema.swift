@@ -4,7 +4,7 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 2
+    static let version = 3
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
@@ -16,6 +16,7 @@ enum Schema {
         }
         if found < 1 { try createVersion1(db) }
         if found < 2 { try createVersion2(db) }
+        if found < 3 { try migrateToVersion3(db) }
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -70,6 +71,23 @@ enum Schema {
                 partition TEXT NOT NULL,
                 smk BLOB NOT NULL
             );
+            """)
+    }
+
+    /// Roles: the PO and CU credentials, per-role failed-login counters and the CO/CU lockout
+    /// (reference 7.2), and the HSM SO credential and its counter. Columns are added with
+    /// defaults, so a version 2 state keeps every partition as it was.
+    private static func migrateToVersion3(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE partition ADD COLUMN poPassword TEXT;
+            ALTER TABLE partition ADD COLUMN cuPassword TEXT;
+            ALTER TABLE partition ADD COLUMN cuPasswordChanged INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE partition ADD COLUMN poFailedLogins INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE partition ADD COLUMN coFailedLogins INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE partition ADD COLUMN cuFailedLogins INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE partition ADD COLUMN userLockedOut INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE hsm ADD COLUMN soPassword TEXT;
+            ALTER TABLE hsm ADD COLUMN soFailedLogins INTEGER NOT NULL DEFAULT 0;
             """)
     }
 }
