@@ -38,3 +38,66 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# --- Reliability (issue #7): crash test, fuzzing, stress. docs/reliability.md explains each. ---
+ITERATIONS ?= 200
+SMOKE_ITERATIONS ?= 20
+FUZZ_SECONDS ?= 60
+SMOKE_FUZZ_RUNS ?= 2000
+FUZZ_TARGETS := FuzzCommandLine FuzzConf FuzzConfEdit
+# make test smokes the two harnesses that build from ChrystokiConf alone (about a minute);
+# FuzzCommandLine rebuilds GRDB and swift-crypto instrumented (10+ min on 2 cores): make fuzz.
+FUZZ_SMOKE_TARGETS ?= FuzzConf FuzzConfEdit
+FUZZ_BUILD := cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+
+.PHONY: deps-reliability crashtest crashtest-smoke fuzz fuzz-build fuzz-smoke stress reliability-smoke
+
+# The sqlite3 CLI (integrity checks) and tmux (a pty for the masked-prompt test).
+deps-reliability:
+	@if ! command -v sqlite3 >/dev/null 2>&1 || ! command -v tmux >/dev/null 2>&1; then \
+		echo "Installing sqlite3 and tmux..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 tmux >/dev/null; \
+	fi
+
+# kill -9 a long batch at random moments; every state must be a whole-command state.
+crashtest: build deps-reliability
+	ITERATIONS=$(ITERATIONS) scripts/crashtest.sh
+
+crashtest-smoke: build deps-reliability
+	ITERATIONS=$(SMOKE_ITERATIONS) scripts/crashtest.sh
+
+fuzz-build: deps
+	$(FUZZ_BUILD)
+
+# Each harness for FUZZ_SECONDS; new inputs go to Fuzz/.build/corpus, crashes to Fuzz/.build/crashes.
+fuzz: fuzz-build
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p Fuzz/.build/corpus/$$target Fuzz/.build/crashes; \
+		echo "== $$target for $(FUZZ_SECONDS) s"; \
+		SWIFT_BACKTRACE=enable=no Fuzz/.build/debug/$$target Fuzz/.build/corpus/$$target Fuzz/corpus/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=Fuzz/.build/crashes/$$target- || exit 1; \
+	done
+
+fuzz-smoke: deps
+	@for target in $(FUZZ_SMOKE_TARGETS); do $(FUZZ_BUILD) --product $$target || exit 1; done
+	@for target in $(FUZZ_SMOKE_TARGETS); do \
+		mkdir -p Fuzz/.build/corpus/$$target Fuzz/.build/crashes; \
+		echo "== $$target smoke ($(SMOKE_FUZZ_RUNS) runs)"; \
+		if ! SWIFT_BACKTRACE=enable=no Fuzz/.build/debug/$$target Fuzz/.build/corpus/$$target Fuzz/corpus/$$target -runs=$(SMOKE_FUZZ_RUNS) \
+			-seed=1 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=Fuzz/.build/crashes/$$target- > Fuzz/.build/$$target-smoke.log 2>&1; then \
+			tail -n 40 Fuzz/.build/$$target-smoke.log; exit 1; \
+		fi; \
+		grep -E '^(stat::number_of_executed_units|Done)' Fuzz/.build/$$target-smoke.log; \
+	done
+
+# The long concurrency run: the 8 x 50 test repeated.
+stress: build deps-reliability
+	$(SWIFT) build --build-tests
+	for i in 1 2 3 4 5; do $(SWIFT) test --skip-build --filter ConcurrencyTests || exit 1; done
+
+reliability-smoke: build deps-reliability crashtest-smoke fuzz-smoke
+
+# `make test` runs the smoke versions first (their prerequisites build what they need).
+test: reliability-smoke

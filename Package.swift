@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "lunacm", targets: ["lunacm"]),
         .executable(name: "configurator", targets: ["configurator"]),
+        .library(name: "ChrystokiConf", targets: ["ChrystokiConf"]),
+        .library(name: "LunaShell", targets: ["LunaShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

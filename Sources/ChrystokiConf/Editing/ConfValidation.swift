@@ -52,8 +52,10 @@ extension ConfDocument {
             throw refuse("leading or trailing blanks are not allowed")
         }
         if field != .value {
-            if text.hasPrefix("#") || text.hasPrefix("//") { throw refuse("it must not start like a comment") }
-            if grammar == .ini && field == .key && text.hasPrefix("[") { throw refuse("it must not start with '['") }
+            // Bytes, not Characters: the parser reads bytes, and "//" followed by a combining mark
+            // is one Character for String.hasPrefix (found by Fuzz/FuzzConfEdit).
+            if text.utf8.starts(with: "#".utf8) || text.utf8.starts(with: "//".utf8) { throw refuse("it must not start like a comment") }
+            if grammar == .ini && field == .key && text.utf8.starts(with: "[".utf8) { throw refuse("it must not start with '['") }
         }
     }
 }

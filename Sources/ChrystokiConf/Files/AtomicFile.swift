@@ -14,11 +14,19 @@ import Darwin
 /// directory is flushed so the rename itself survives a power cut. The original's permissions (and
 /// owner, when running as root) are kept, since the Luna library and LunaCM run as other users.
 public enum AtomicFile {
-    /// Reads the whole file.
-    public static func read(_ path: String) throws(ConfError) -> [UInt8] {
+    /// Files larger than this are refused unread: every file lunacm reads (Chrystoki.conf, fleet
+    /// files, transcripts) is small, and reading a huge one whole would exhaust memory (issue #7).
+    public static let maximumReadSize = 256 << 20
+
+    /// Reads the whole file; refuses one larger than `limit` bytes without reading it.
+    public static func read(_ path: String, limit: Int = maximumReadSize) throws(ConfError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno, doing: "read") }
         defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, Int64(info.st_size) > Int64(limit) {
+            throw tooLarge(path, limit)
+        }
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -28,8 +36,14 @@ public enum AtomicFile {
                 throw failure(path, errno, doing: "read")
             }
             if n == 0 { return result }
+            // A file that grows while read, or a pipe, is bounded too.
+            if result.count + n > limit { throw tooLarge(path, limit) }
             result.append(contentsOf: chunk[0..<n])
         }
+    }
+
+    private static func tooLarge(_ path: String, _ limit: Int) -> ConfError {
+        ConfError(.io, path: path, message: "the file is larger than \(limit >> 20) MiB; it was not read")
     }
 
     /// True when `path` names an existing file system object.
