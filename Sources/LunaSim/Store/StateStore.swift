@@ -1,4 +1,5 @@
 import ChrystokiConf
+import CSQLiteShim
 import Foundation
 import GRDB
 
@@ -30,6 +31,10 @@ public final class StateStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.label = "lunasim.state"
+        configuration.prepareDatabase { db in
+            let result = lunasim_sqlite_keep_wal(db.sqliteConnection)
+            if result != SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: result)) }
+        }
         var seeded = false
         var hasPendingConf = false
         do {
