@@ -6,6 +6,7 @@ with its own peak resident memory from wait4(). Where a case has a comparison (P
 softhsm2-util, P4 against one fsync'd write-and-rename of the same size), the two commands run in
 turn, A B A B ..., and the ratio is taken pair by pair, so machine drift cancels out.
 
+Each command runs under scripts/bench/measure.c, which times it and reads its peak memory.
 BENCH_SMOKE=1 runs tiny sizes once each: it checks that the benchmark still works (make test).
 """
 import json, os, shutil, statistics, subprocess, sys, tempfile, time
@@ -18,22 +19,26 @@ WARMUP = 0 if SMOKE else 2
 PASSWORD = "userpin1"
 
 
-def run(argv, env, stdin_path=None, cwd=None):
-    """Runs one process; returns (wall seconds, peak MiB, exit status)."""
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, cwd=cwd)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if stdin_path:
-        stdin.close()
-    err = process.stderr.read().decode(errors="replace")
-    process.stderr.close()
-    if process.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(argv)} exited {process.returncode}: {err.strip()}")
-    return wall, usage.ru_maxrss / 1024.0
+MEASURE = None  # path of the compiled scripts/bench/measure.c
+
+
+def run(argv, env, stdin_path=None):
+    """Runs one process through `measure`; returns (wall seconds, peak MiB)."""
+    stdin = open(stdin_path or os.devnull, "rb")
+    result = subprocess.run([MEASURE] + argv, env=env, stdin=stdin, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    stdin.close()
+    lines = result.stderr.decode(errors="replace").strip().splitlines()
+    ns, kib, code = (int(x) for x in lines[-1].split())
+    if code != 0:
+        raise SystemExit(f"bench: {' '.join(argv)} exited {code}: {' '.join(lines[:-1])}")
+    return ns / 1e9, kib / 1024.0
+
+
+def compile_tool(name, base):
+    path = os.path.join(base, name)
+    subprocess.run(["cc", "-O2", "-o", path, os.path.join(ROOT, "scripts/bench", name + ".c")], check=True)
+    return path
 
 
 def measure(name, make_a, make_b=None, target=None):
@@ -106,6 +111,8 @@ def main():
         raise SystemExit(f"bench: {LUNACM} is not built (make release)")
     base = tempfile.mkdtemp(prefix="lunasim-bench-")
     rows = []
+    global MEASURE
+    MEASURE = compile_tool("measure", base)
     try:
         # P1: start-up, against softhsm2-util with one initialised token.
         softhsm = os.path.join(base, "softhsm")
@@ -149,8 +156,7 @@ def main():
         # P4: a mutating command against one fsync'd write-and-rename of the same size.
         setup = "".join(f"hagroup createGroup -label g{n} -slot {n} -password {PASSWORD}\n" for n in range(16))
         pristine4 = prepare_home(base, "p4", fleet(64), setup)
-        floor = os.path.join(base, "fsync_floor")
-        subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "scripts/bench/fsync_floor.c")], check=True)
+        floor = compile_tool("fsync_floor", base)
         size = os.path.getsize(os.path.join(pristine4, "Chrystoki.conf"))
         work4 = os.path.join(base, "p4-work")
         rows.append(measure("P4 hagroup addMember (64 partitions, 16 groups)",
