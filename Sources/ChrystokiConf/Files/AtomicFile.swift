@@ -14,21 +14,39 @@ import Darwin
 /// directory is flushed so the rename itself survives a power cut. The original's permissions (and
 /// owner, when running as root) are kept, since the Luna library and LunaCM run as other users.
 public enum AtomicFile {
-    /// Reads the whole file.
+    /// Reads the whole file: sized by fstat, read straight into uninitialised storage (zeroing a
+    /// 64 KiB chunk per read was the largest single cost of a long batch of read commands).
     public static func read(_ path: String) throws(ConfError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno, doing: "read") }
         defer { close(fd) }
+        var info = stat()
+        var capacity = fstat(fd, &info) == 0 ? Int(info.st_size) + 1 : 65536
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, errno, doing: "read")
+            var readError: Int32 = 0
+            var reachedEnd = false
+            var chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var filled = 0
+                while filled < buffer.count {
+                    let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        readError = errno
+                        break
+                    }
+                    if n == 0 {
+                        reachedEnd = true
+                        break
+                    }
+                    filled += n
+                }
+                count = filled
             }
-            if n == 0 { return result }
-            result.append(contentsOf: chunk[0..<n])
+            if readError != 0 { throw failure(path, readError, doing: "read") }
+            if result.isEmpty { swap(&result, &chunk) } else { result.append(contentsOf: chunk) }
+            if reachedEnd { return result }
+            capacity = max(capacity, 65536)
         }
     }
 
