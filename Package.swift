@@ -21,10 +21,11 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "ChrystokiConf"),
+        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "LunaSim",
             dependencies: [
-                "ChrystokiConf",
+                "ChrystokiConf", "CSQLiteShim",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,16 +1,16 @@
 import Foundation
 import Testing
 
-/// The README walkthrough (docs/walkthrough.md), run as its reader would: a fresh home seeded
+/// The README walkthrough, run as its reader would: a fresh home seeded
 /// from Config/fleets/fresh-partition.json, then the walkthrough's session on stdin, one process.
 @Suite struct WalkthroughTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The lines of the walkthrough's ```text session block: commands (`lunacm:> ...`) and the
+    /// The lines of the README's first ```text block (the walkthrough session): commands (`lunacm:> ...`) and the
     /// answers typed at prompts (lines starting with `> `).
     static func session() throws -> String {
-        let text = try String(contentsOf: root.appendingPathComponent("docs/walkthrough.md"), encoding: .utf8)
+        let text = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let block = try #require(text.components(separatedBy: "```text\n").dropFirst().first?.components(separatedBy: "```").first)
         return block.split(separator: "\n").compactMap { line -> String? in
             if line.hasPrefix("lunacm:> ") { return String(line.dropFirst("lunacm:> ".count)) }

@@ -114,13 +114,12 @@ public struct ConfDocument: Sendable, Equatable, CustomStringConvertible {
     }
 
     func span(of section: String) -> Span? {
-        let wanted = section.lowercased()
         var current: Int?
         for (i, line) in lines.enumerated() {
             switch line.role {
             case .header:
                 if let h = current { return Span(header: h, bodyEnd: i) }
-                if line.name.lowercased() == wanted { current = i }
+                if Self.sameIgnoringASCIICase(line.name, section) { current = i }
             case .close:
                 if let h = current { return Span(header: h, bodyEnd: i) }
             case .entry, .trivia:
@@ -128,6 +127,14 @@ public struct ConfDocument: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return current.map { Span(header: $0, bodyEnd: lines.count) }
+    }
+
+    /// Section names compare case-insensitively; comparing bytes avoids allocating lower-cased
+    /// copies on every lookup (lookups are the hot path of a long batch of read commands).
+    static func sameIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        a.utf8.elementsEqual(b.utf8) { x, y in
+            x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7a)
+        }
     }
 
     func entryIndex(_ key: String, in span: Span) -> Int? {

@@ -15,6 +15,9 @@ public struct CommandSpec: Sendable {
     public let mutates: Bool
     /// Listed apart in `help`: simulator-only commands that a real LunaCM does not have.
     public let isSimulatorExtension: Bool
+    /// The name's words and every accepted spelling, lower-cased once: lookups are per line typed.
+    let nameWords: [String]
+    private let spellings: [String]
 
     public init(family: String?, name: String, shortNames: [String] = [], summary: String,
                 options: [OptionSpec] = [], exactlyOneOf: [[String]] = [], mutates: Bool = false,
@@ -27,12 +30,11 @@ public struct CommandSpec: Sendable {
         self.exactlyOneOf = exactlyOneOf
         self.mutates = mutates
         self.isSimulatorExtension = simulatorExtension
+        self.nameWords = name.lowercased().split(separator: " ").map(String.init)
+        self.spellings = ([name] + shortNames).map { $0.lowercased() }
     }
 
-    public func matches(_ word: String) -> Bool {
-        let lowered = word.lowercased()
-        return lowered == name.lowercased() || shortNames.contains { $0.lowercased() == lowered }
-    }
+    public func matches(_ word: String) -> Bool { spellings.contains(word.lowercased()) }
 
     public func option(named word: String) -> OptionSpec? { options.first { $0.matches(word) } }
 
@@ -55,15 +57,15 @@ public struct FamilySpec: Sendable {
     /// A family a real LunaCM does not have; `help` lists it apart.
     public let isSimulatorExtension: Bool
 
+    private let spellings: [String]
+
     public init(name: String, shortName: String, summary: String, simulatorExtension: Bool = false) {
         self.name = name
         self.shortName = shortName
         self.summary = summary
         self.isSimulatorExtension = simulatorExtension
+        self.spellings = [name.lowercased(), shortName.lowercased()]
     }
 
-    public func matches(_ word: String) -> Bool {
-        let lowered = word.lowercased()
-        return lowered == name.lowercased() || lowered == shortName.lowercased()
-    }
+    public func matches(_ word: String) -> Bool { spellings.contains(word.lowercased()) }
 }

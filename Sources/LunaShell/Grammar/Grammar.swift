@@ -31,10 +31,11 @@ public struct Grammar: Sendable {
     public func command(_ words: ArraySlice<String>, in family: FamilySpec) -> (CommandSpec, Int)? {
         var best: (CommandSpec, Int)?
         for command in commands where command.family == family.name {
-            let nameWords = command.name.split(separator: " ").map(String.init)
+            let nameWords = command.nameWords
             guard words.count >= nameWords.count, nameWords.count > (best?.1 ?? 0) else { continue }
-            let typed = Array(words.prefix(nameWords.count))
-            if nameWords.count == 1 ? command.matches(typed[0]) : zip(nameWords, typed).allSatisfy({ $0.lowercased() == $1.lowercased() }) {
+            let typed = words.prefix(nameWords.count)
+            if nameWords.count == 1 ? command.matches(typed[typed.startIndex])
+                : zip(nameWords, typed).allSatisfy({ $0 == $1.lowercased() }) {
                 best = (command, nameWords.count)
             }
         }

@@ -20,6 +20,7 @@ public struct OptionSpec: Sendable {
     public let isRequired: Bool
     public let valueName: String
     public let help: String
+    private let spellings: [String]
 
     public init(_ name: String, shortcuts: [String] = [], _ kind: Kind = .text, required: Bool = false,
                 value: String? = nil, help: String) {
@@ -29,12 +30,10 @@ public struct OptionSpec: Sendable {
         self.isRequired = required
         self.valueName = value ?? name.lowercased()
         self.help = help
+        self.spellings = ([name] + shortcuts).map { $0.lowercased() }
     }
 
     /// Whether `word` (without its dash) names this option: the full name or an exact shortcut,
     /// case-insensitively.
-    public func matches(_ word: String) -> Bool {
-        let lowered = word.lowercased()
-        return lowered == name.lowercased() || shortcuts.contains { $0.lowercased() == lowered }
-    }
+    public func matches(_ word: String) -> Bool { spellings.contains(word.lowercased()) }
 }

@@ -42,7 +42,7 @@ public enum HAGroupRenderer {
         }
         // `%6s  %12s%34s%10s` (2.6); in command replies the label column ends at a fixed place
         // even when a 13-digit serial overflows its 12 (seed, addmember).
-        let labelWidth = style == .command ? max(0, 34 - max(0, member.serial.count - 12)) : 34
+        let labelWidth = style == .command ? max(0, 34 - max(0, Columns.width(member.serial) - 12)) : 34
         return pad(slot, 6) + "  " + pad(member.serial, 12) + pad(label, labelWidth) + pad(member.status.rawValue, 10) + "\n"
     }
 
@@ -123,7 +123,5 @@ public enum HAGroupRenderer {
     static func field(_ label: String, _ value: String) -> String { pad(label + ":", 24) + "  " + value + "\n" }
 
     /// Right-aligns `text` in `width` columns; longer text is kept whole.
-    static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-    }
+    static func pad(_ text: String, _ width: Int) -> String { Columns.right(text, width) }
 }

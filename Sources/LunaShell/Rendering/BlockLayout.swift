@@ -8,8 +8,8 @@ enum BlockLayout {
 
     static func line(_ label: String, _ value: String) -> String {
         let head = label + " ->"
-        let padded = head.count >= labelWidth ? head + " " : head + String(repeating: " ", count: labelWidth - head.count)
-        let continuation = indent + String(repeating: " ", count: padded.count)
+        let padded = Columns.left(head, labelWidth, minimumGap: 1)
+        let continuation = indent + Columns.spaces(Columns.width(padded))
         let pieces = wrap(value)
         var out = indent + padded + pieces[0] + "\n"
         for piece in pieces.dropFirst() { out += continuation + piece + "\n" }
@@ -18,17 +18,22 @@ enum BlockLayout {
 
     /// Greedy word wrap; every line but the last keeps the space it was broken at.
     static func wrap(_ value: String) -> [String] {
-        guard value.count > wrapWidth else { return [value] }
+        guard Columns.width(value) > wrapWidth else { return [value] }
         var lines: [String] = []
         var current = ""
+        var currentWidth = 0
         for word in value.split(separator: " ", omittingEmptySubsequences: false) {
-            if current.isEmpty {
+            let wordWidth = word.unicodeScalars.count
+            if currentWidth == 0, current.isEmpty {
                 current = String(word)
-            } else if current.count + 1 + word.count > wrapWidth {
+                currentWidth = wordWidth
+            } else if currentWidth + 1 + wordWidth > wrapWidth {
                 lines.append(current + " ")
                 current = String(word)
+                currentWidth = wordWidth
             } else {
                 current += " " + word
+                currentWidth += 1 + wordWidth
             }
         }
         lines.append(current)

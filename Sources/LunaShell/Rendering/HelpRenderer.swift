@@ -47,7 +47,5 @@ public enum HelpRenderer {
         return out
     }
 
-    static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
+    static func pad(_ text: String, _ width: Int) -> String { Columns.left(text, width, minimumGap: 1) }
 }

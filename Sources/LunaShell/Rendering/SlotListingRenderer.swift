@@ -1,4 +1,5 @@
 import LunaSim
+import Synchronization
 
 /// The start-up listing and `slot list` (reference 1.1, seed transcript).
 public enum SlotListingRenderer {
@@ -22,7 +23,31 @@ public enum SlotListingRenderer {
         slots.map(block).joined(separator: "\n") + (slots.isEmpty ? "" : "\n")
     }
 
+    /// Blocks already rendered in this process, by everything a block shows: a batch lists the
+    /// same slots thousands of times, and building the padded, wrapped lines is the costly part.
+    private static let renderedBlocks = Mutex<[String: String]>([:])
+
     static func block(_ slot: SlotView) -> String {
+        let key = blockKey(slot)
+        if let known = renderedBlocks.withLock({ $0[key] }) { return known }
+        let text = renderBlock(slot)
+        renderedBlocks.withLock { cache in
+            if cache.count > 4096 { cache.removeAll() }
+            cache[key] = text
+        }
+        return text
+    }
+
+    private static func blockKey(_ slot: SlotView) -> String {
+        switch slot {
+        case .partition(let partition, let hsm):
+            "p\u{1}\(partition.slot)\u{1}\(partition.label)\u{1}\(partition.serial)\u{1}\(hsm.model)\u{1}\(hsm.firmware)\u{1}\(hsm.authTag)\u{1}\(hsm.kind.rawValue)"
+        case .virtual(let virtual):
+            "v\u{1}\(virtual.slot)\u{1}\(virtual.label)\u{1}\(virtual.serial)\u{1}\(virtual.firmware)\u{1}\(virtual.auth.rawValue)"
+        }
+    }
+
+    private static func renderBlock(_ slot: SlotView) -> String {
         switch slot {
         case .partition(let partition, let hsm):
             return BlockLayout.line("Slot Id", String(partition.slot))

@@ -27,8 +27,13 @@ struct SecretPlaceholders {
         for index in result.fleet.partitions.indices {
             var partition = result.fleet.partitions[index]
             partition.coPassword = partition.coPassword.map(rehash)
+            partition.poPassword = partition.poPassword.map(rehash)
+            partition.cuPassword = partition.cuPassword.map(rehash)
             partition.challenge = partition.challenge.map(rehash)
             result.fleet.partitions[index] = partition
+        }
+        for index in result.fleet.hsms.indices {
+            result.fleet.hsms[index].soPassword = result.fleet.hsms[index].soPassword.map(rehash)
         }
         return result
     }

@@ -49,17 +49,18 @@ enum Schema {
                     policies TEXT NOT NULL,
                     smk BLOB
                 );
+                -- Clustered by (partition, handle), without a rowid: one B-tree per object, so
+                -- cloning 100,000 objects to seven members writes each row once (issue 8, P3).
                 CREATE TABLE object (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    partition TEXT NOT NULL REFERENCES partition(serial),
+                    partition TEXT NOT NULL,
                     handle INTEGER NOT NULL,
                     label TEXT NOT NULL,
                     class TEXT NOT NULL,
                     keyType TEXT NOT NULL,
                     size INTEGER NOT NULL,
-                    material BLOB
-                );
-                CREATE INDEX object_partition ON object(partition, handle);
+                    material BLOB,
+                    PRIMARY KEY (partition, handle)
+                ) WITHOUT ROWID;
                 """)
     }
 

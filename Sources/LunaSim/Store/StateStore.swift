@@ -1,4 +1,5 @@
 import ChrystokiConf
+import CSQLiteShim
 import Foundation
 import GRDB
 
@@ -12,6 +13,7 @@ public final class StateStore {
     public let confPath: String
     private let queue: DatabaseQueue
     private let journal: ConfJournal
+    private let cache = ReadCache()
 
     /// Opens the state in `home`, creating and seeding it from `seeding` on first use or when
     /// `reset` is set; `wasSeeded` tells which happened. Several lunacm processes may open a new
@@ -29,6 +31,10 @@ public final class StateStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.label = "lunasim.state"
+        configuration.prepareDatabase { db in
+            let result = lunasim_sqlite_keep_wal(db.sqliteConnection)
+            if result != SQLITE_OK { throw DatabaseError(resultCode: ResultCode(rawValue: result)) }
+        }
         var seeded = false
         var hasPendingConf = false
         do {
@@ -91,12 +97,29 @@ public final class StateStore {
 
     // MARK: Transactions
 
-    /// Runs a command that only looks: it never writes the database or the conf.
+    /// Runs a command that only looks: it never writes the database or the conf. A plain deferred
+    /// transaction with cached statements: a read is the common case, and GRDB's general-purpose
+    /// `read` (read-only pragmas, savepoint) cost more than the command itself in long batches.
     public func read<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
         try perform { () throws -> T in
-            try queue.read { db in
-                let transaction = try makeTransaction(db, writable: false)
-                return try body(transaction)
+            try queue.inDatabase { db in
+                try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+                do {
+                    let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? -1
+                    let entry: ReadCache.FleetEntry
+                    if let cached = cache.fleet, cached.dataVersion == version {
+                        entry = cached
+                    } else {
+                        entry = ReadCache.FleetEntry(dataVersion: version, fleet: try loadFleet(db), meta: try Self.meta(db))
+                        cache.fleet = entry
+                    }
+                    let result = try body(makeTransaction(entry.fleet, meta: entry.meta, db: db, writable: false))
+                    try db.cachedStatement(sql: "COMMIT").execute()
+                    return result
+                } catch {
+                    try? db.cachedStatement(sql: "ROLLBACK").execute()
+                    throw error
+                }
             }
         }
     }
@@ -115,7 +138,7 @@ public final class StateStore {
                         // it between our read and our write.
                         try journal.recover(db)
                         let before = try loadFleet(db)
-                        let transaction = try makeTransaction(db, fleet: before, writable: true)
+                        let transaction = makeTransaction(before, meta: try Self.meta(db), db: db, writable: true)
                         result = try body(transaction)
                         try saveFleet(from: before, to: transaction.fleet, in: db)
                         try saveMeta(transaction, in: db)
@@ -131,6 +154,7 @@ public final class StateStore {
             // Committed: from here on the staged file is the conf, whether or not this rename
             // happens (if it does not, the next command or reader completes it).
             if let staged { journal.publish(staged) }
+            cache.invalidate()
         } catch {
             if let staged { unlink(staged) }
             throw error
@@ -192,24 +216,23 @@ public final class StateStore {
     // MARK: Loading and saving
 
     private static func meta(_ db: Database) throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM meta")).map {
             ($0["key"] as String, $0["value"] as String)
         })
     }
 
-    private func makeTransaction(_ db: Database, fleet: Fleet? = nil, writable: Bool) throws -> StateTransaction {
-        let meta = try Self.meta(db)
+    private func makeTransaction(_ fleet: Fleet, meta: [String: String], db: Database, writable: Bool) -> StateTransaction {
         let journal = journal, pending = meta[ConfJournal.pendingKey]
         let random = RandomSource(seed: meta["random"].flatMap { UInt64($0) } ?? RandomSource.defaultSeed)
         let clock = SimClock(now: meta["clock"].flatMap { Int64($0) } ?? SimClock.defaultStart)
-        return StateTransaction(db: db, fleet: try fleet ?? loadFleet(db), random: random, clock: clock,
-                                confPath: confPath, loadConfText: { try journal.committedText(pendingValue: pending) },
+        return StateTransaction(db: db, fleet: fleet, random: random, clock: clock, confPath: confPath,
+                                loadConfText: { try journal.committedText(pendingValue: pending) }, cache: cache,
                                 isWritable: writable)
     }
 
     private func loadFleet(_ db: Database) throws -> Fleet {
-        Fleet(hsms: try Row.fetchAll(db, sql: "SELECT * FROM hsm ORDER BY position").map(Rows.hsm),
-              partitions: try Row.fetchAll(db, sql: "SELECT * FROM partition ORDER BY position").map(Rows.partition))
+        Fleet(hsms: try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM hsm ORDER BY position")).map(Rows.hsm),
+              partitions: try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM partition ORDER BY position")).map(Rows.partition))
     }
 
     /// Writes only the rows that changed.

@@ -17,11 +17,13 @@ public final class StateTransaction {
     let confPath: String
     /// Reads the committed conf text; called at most once, and only by a command that needs it.
     private let loadConfText: () throws -> String?
+    private let cache: ReadCache
     private var confText: String?
     private var parsedConf: ConfDocument?
 
     init(db: Database, fleet: Fleet, random: RandomSource, clock: SimClock, confPath: String,
-         loadConfText: @escaping () throws -> String?, isWritable: Bool) {
+         loadConfText: @escaping () throws -> String?, cache: ReadCache, isWritable: Bool) {
+        self.cache = cache
         self.db = db
         self.fleet = fleet
         self.random = random
@@ -45,12 +47,17 @@ public final class StateTransaction {
             throw LunaError.storage("The client configuration file \(confPath) does not exist.")
         }
         do {
-            let document = try ConfDocument.parse(confText, path: confPath)
+            let document = try cache.document(for: confText, path: confPath)
             parsedConf = document
             return document
         } catch {
             throw LunaError(.generalError, "\(error)")
         }
+    }
+
+    /// The HA groups Chrystoki.conf defines (as edited so far by this command).
+    public func groupDefinitions() throws(LunaError) -> [HAGroupConfig] {
+        cache.groups(of: try conf())
     }
 
     /// Replaces the document; it is written (atomically) only if its text differs from the file's.

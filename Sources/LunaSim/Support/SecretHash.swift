@@ -1,4 +1,5 @@
 import Crypto
+import Synchronization
 import _CryptoExtras
 
 /// A credential as the simulator keeps it: PBKDF2-HMAC-SHA256 over a salt. The clear text never
@@ -8,9 +9,10 @@ public struct SecretHash: Sendable, Equatable, CustomStringConvertible {
     public let salt: [UInt8]
     public let digest: [UInt8]
 
-    /// Slow enough to be a real password hash, fast enough that a CI job running thousands of
-    /// commands does not notice it.
-    public static let defaultRounds = 10_000
+    /// Slow enough to make each offline guess cost real work, fast enough that a CI job running
+    /// thousands of commands does not notice it: about 2.5 ms here. Each hash records its own
+    /// rounds, so raising this later leaves existing states readable.
+    public static let defaultRounds = 2_000
 
     public init(rounds: Int, salt: [UInt8], digest: [UInt8]) {
         self.rounds = rounds
@@ -35,7 +37,20 @@ public struct SecretHash: Sendable, Equatable, CustomStringConvertible {
         return difference == 0
     }
 
+    /// One command checks the same credential more than once (every member, before and after the
+    /// copy/remove question), so derivations are remembered for the life of the process, keyed
+    /// by salt, rounds and a digest of the candidate (never the candidate itself).
+    private static let derivations = Mutex<[String: [UInt8]]>([:])
+
     private static func derive(_ secret: String, salt: [UInt8], rounds: Int) -> [UInt8] {
+        let key = Hex.encode(salt) + "/\(rounds)/" + Hex.encode(Array(SHA256.hash(data: Array(secret.utf8))))
+        if let known = derivations.withLock({ $0[key] }) { return known }
+        let derived = computeDerivation(secret, salt: salt, rounds: rounds)
+        derivations.withLock { $0[key] = derived }
+        return derived
+    }
+
+    private static func computeDerivation(_ secret: String, salt: [UInt8], rounds: Int) -> [UInt8] {
         let key = try? KDF.Insecure.PBKDF2.deriveKey(
             from: Array(secret.utf8), salt: salt, using: .sha256, outputByteCount: 32,
             unsafeUncheckedRounds: rounds)

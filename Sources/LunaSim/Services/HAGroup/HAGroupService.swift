@@ -22,7 +22,7 @@ public enum HAGroupService {
     /// computed only when `secret` is given and accepted by the members.
     public static func groups(_ transaction: StateTransaction) throws(LunaError) -> [HAGroup] {
         let virtualSlots = try SlotService.virtualSlots(transaction)
-        return HAConfig(try transaction.conf()).groups.map { definition in
+        return try transaction.groupDefinitions().map { definition in
             makeGroup(definition, slot: virtualSlots.first { $0.label == definition.label }?.slot, transaction.fleet)
         }
     }
@@ -319,7 +319,7 @@ public enum HAGroupService {
         } catch {
             throw LunaError(.argumentsBad, "The label contains characters that Chrystoki.conf cannot hold: \(error.message)")
         }
-        let groups = HAConfig(try transaction.conf()).groups
+        let groups = try transaction.groupDefinitions()
         if groups.contains(where: { $0.label.lowercased() == label.lowercased() }) {
             throw LunaError(.argumentsBad, "The label you specified for the new group has already been used.")
         }
@@ -330,7 +330,7 @@ public enum HAGroupService {
     }
 
     private static func checkNotInAGroup(_ partition: Partition, _ transaction: StateTransaction) throws(LunaError) {
-        if let group = HAConfig(try transaction.conf()).groups.first(where: { $0.members.contains(partition.serial) }) {
+        if let group = try transaction.groupDefinitions().first(where: { $0.members.contains(partition.serial) }) {
             throw LunaError(.argumentsBad, "The member you specified is already part of an HA group (\(group.label)).")
         }
     }

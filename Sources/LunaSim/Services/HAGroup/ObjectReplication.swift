@@ -52,6 +52,16 @@ enum ObjectReplication {
     /// Makes every member hold every object any member holds (`hagroup synchronize`). Returns how
     /// many objects were cloned and to how many members.
     static func synchronize(_ serials: [String], _ transaction: StateTransaction) throws(LunaError) -> (objects: Int, members: Int) {
+        // The common case, a new group: one member holds objects, the others none. Counting is
+        // enough to know that, and one statement clones everything (no per-object inventory).
+        var counts: [String: Int] = [:]
+        for serial in serials { counts[serial] = try transaction.objectCount(on: serial) }
+        let holders = serials.filter { (counts[$0] ?? 0) > 0 }
+        if holders.count <= 1 {
+            guard let source = holders.first else { return (0, 0) }
+            let targets = serials.filter { $0 != source }
+            return (try bulkCopy(from: source, to: targets, transaction), targets.count)
+        }
         var inventories: [String: [String: Int]] = [:]
         for serial in serials { inventories[serial] = try inventory(serial, transaction) }
         var wanted: [String: Int] = [:]
@@ -69,10 +79,6 @@ enum ObjectReplication {
             let missing = wanted.filter { have[$0.key] ?? 0 < $0.value }
             guard !missing.isEmpty else { continue }
             touched += 1
-            if have.isEmpty, let source = holder.values.first, holder.values.allSatisfy({ $0 == source }) {
-                cloned += try bulkCopy(from: source, to: serial, transaction)
-                continue
-            }
             var handle = try transaction.nextHandle(on: serial)
             var sources: [String: [StoredObject]] = [:]
             for identity in missing.keys.sorted() {
@@ -91,18 +97,21 @@ enum ObjectReplication {
         return (cloned, touched)
     }
 
-    /// The common case of a new, empty member: one INSERT ... SELECT, handles kept.
-    private static func bulkCopy(from source: String, to target: String, _ transaction: StateTransaction) throws(LunaError) -> Int {
+    /// Empty members get all of `source`'s objects, handles kept: one INSERT ... SELECT per member.
+    private static func bulkCopy(from source: String, to targets: [String], _ transaction: StateTransaction) throws(LunaError) -> Int {
+        var copied = 0
         do {
-            try transaction.db.execute(
-                sql: """
-                    INSERT INTO object (partition, handle, label, class, keyType, size, material)
-                    SELECT ?, handle, label, class, keyType, size, material FROM object WHERE partition = ? ORDER BY handle
-                    """,
-                arguments: [target, source])
-            return transaction.db.changesCount
+            let statement = try transaction.db.cachedStatement(sql: """
+                INSERT INTO object (partition, handle, label, class, keyType, size, material)
+                SELECT ?, handle, label, class, keyType, size, material FROM object WHERE partition = ? ORDER BY handle
+                """)
+            for target in targets {
+                try statement.execute(arguments: [target, source])
+                copied += transaction.db.changesCount
+            }
         } catch {
             throw LunaError.storage("Cannot clone objects: \(error)")
         }
+        return copied
     }
 }

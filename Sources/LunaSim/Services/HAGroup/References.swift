@@ -34,7 +34,7 @@ extension StateTransaction {
 
     /// The group a `-group` value names: its label (exactly, then ignoring case), else its number.
     func groupDefinition(_ reference: GroupReference) throws(LunaError) -> HAGroupConfig {
-        let groups = HAConfig(try conf()).groups
+        let groups = try groupDefinitions()
         if let group = groups.first(where: { $0.label == reference.text })
             ?? groups.first(where: { $0.label.lowercased() == reference.text.lowercased() })
             ?? groups.first(where: { $0.serial == reference.text }) {

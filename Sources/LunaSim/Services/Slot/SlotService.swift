@@ -16,7 +16,7 @@ public enum SlotService {
         let conf = try transaction.conf()
         let fleet = transaction.fleet
         let first = SlotNumbering.firstVirtualSlot(fleet: fleet, conf: conf)
-        return HAConfig(conf).groups.enumerated().map { offset, group in
+        return try transaction.groupDefinitions().enumerated().map { offset, group in
             let primaryHSM = group.members.first.flatMap(fleet.partition(serial:)).flatMap(fleet.hsm(of:))
             return VirtualSlot(slot: first + offset, label: group.label, serial: group.serial,
                                firmware: primaryHSM?.firmware ?? "7.3.0", auth: primaryHSM?.auth ?? .password,
