@@ -62,7 +62,7 @@ FUZZ_TARGETS := FuzzCommandLine FuzzConf FuzzConfEdit
 # make test smokes the two harnesses that build from ChrystokiConf alone (about a minute);
 # FuzzCommandLine rebuilds GRDB and swift-crypto instrumented (10+ min on 2 cores): make fuzz.
 FUZZ_SMOKE_TARGETS ?= FuzzConf FuzzConfEdit
-FUZZ_BUILD := cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+FUZZ_BUILD := $(SWIFT) build --package-path Fuzz -c debug -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
 
 .PHONY: deps-reliability crashtest crashtest-smoke fuzz fuzz-build fuzz-smoke stress reliability-smoke
 

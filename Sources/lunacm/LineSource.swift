@@ -16,11 +16,28 @@ final class LineSource {
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
+    /// Inside an over-long line: everything up to its newline is dropped, so no tail of it can
+    /// run as a command of its own.
+    private var discarding = false
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
     func next() -> Line? {
         while true {
+            if discarding {
+                if let newline = buffer[start...].firstIndex(of: 0x0a) {
+                    start = newline + 1
+                    discarding = false
+                    return .invalidUTF8
+                }
+                start = buffer.count
+                if atEnd {
+                    discarding = false
+                    return .invalidUTF8
+                }
+                fill()
+                continue
+            }
             if let newline = buffer[start...].firstIndex(of: 0x0a) {
                 var end = newline
                 if end > start, buffer[end - 1] == 0x0d { end -= 1 }
@@ -30,7 +47,8 @@ final class LineSource {
             }
             if buffer.count - start > Self.maximumLineLength {
                 start = buffer.count
-                return .invalidUTF8
+                discarding = true
+                continue
             }
             if atEnd {
                 guard start < buffer.count else { return nil }

@@ -35,9 +35,11 @@ final class TerminalConsole: Console {
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return readPlain() }
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG)
+        let previousHandlers = TerminalGuard.arm(saved)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            TerminalGuard.disarm(previousHandlers)
             output.write("\n")
             output.flush()
         }

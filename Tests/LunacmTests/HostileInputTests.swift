@@ -40,9 +40,7 @@ import Testing
     static let createWords = ["hagroup", "createGroup", "-slot", "1", "-password", password, "-label"]
 
     /// Inputs that currently get through, with why (reported in docs/reliability.md).
-    static let knownIssues: [String: String] = [
-        "1 MB haLog path": "hagroup haLog -path has no length limit: a 1 MB path is written into Chrystoki.conf",
-    ]
+    static let knownIssues: [String: String] = [:]
 
     static let inputs: [Hostile] = {
         var inputs: [Hostile] = []
@@ -180,9 +178,7 @@ import Testing
         let unexpected = failures.filter { failure in !Self.knownIssues.keys.contains { failure.hasPrefix($0 + ":") } }
         let report = unexpected.joined(separator: "\n")
         #expect(unexpected.isEmpty, "\(unexpected.count) of \(Self.inputs.count) hostile inputs mishandled:\n\(report)")
-        withKnownIssue("product bugs found by this test, see docs/reliability.md") {
-            #expect(known.isEmpty, "\(known)")
-        } when: { !known.isEmpty }
+        #expect(known.isEmpty, "\(known)")
     }
 
     /// `configurator setValue` writes user text straight into Chrystoki.conf: every value that
@@ -249,8 +245,6 @@ import Testing
                 }
             }
         }
-        withKnownIssue("Parser: 'Unknown command: \\(first)' does not go through Parser.shown") {
-            #expect(problems.isEmpty, "\(problems)")
-        } when: { !problems.isEmpty }
+        #expect(problems.isEmpty, "\(problems)")
     }
 }

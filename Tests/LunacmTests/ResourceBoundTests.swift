@@ -47,9 +47,7 @@ import Testing
         try Self.sparseFile(fleet, size: 8 << 30, prefix: "{\"hsms\": [")
         let outcome = try Self.runCapped(lunacm, ["--fleet", fleet, "-c", "slot", "list"])
         let clean = !outcome.signalled && !outcome.timedOut && outcome.status == 2 && outcome.errText.contains("larger than")
-        withKnownIssue("lunacm reads the whole fleet file (AtomicFile.read) before checking FleetFileReader.maximumSize") {
-            #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) after \(String(format: "%.1f", outcome.seconds)) s: \(outcome.errText.prefix(300))")
-        } when: { !clean }
+                    #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) after \(String(format: "%.1f", outcome.seconds)) s: \(outcome.errText.prefix(300))")
     }
 
     @Test func deeplyNestedFleetIsRefusedWithAMessage() throws {
@@ -75,9 +73,7 @@ import Testing
         print("ResourceBoundTests: fleet of 100,000 HSMs (\(text.utf8.count >> 20) MiB): status \(outcome.status),"
               + " signalled \(outcome.signalled), \(String(format: "%.1f", outcome.seconds)) s, \(outcome.errText.prefix(200))")
         let clean = !outcome.signalled && !outcome.timedOut && (outcome.status == 0 || (outcome.status == 2 && !outcome.errText.isEmpty))
-        withKnownIssue("a fleet with 100,000 HSMs is neither refused nor handled within a minute") {
-            #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) timed out \(outcome.timedOut)")
-        } when: { !clean }
+                    #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) timed out \(outcome.timedOut)")
     }
 
     @Test func hugeTranscriptIsRefusedWithoutReadingIt() throws {
@@ -86,9 +82,7 @@ import Testing
         try Self.sparseFile(transcript, size: 8 << 30, prefix: "lunacm:> slot list\n")
         let outcome = try Self.runCapped(lunacm, ["--replay", transcript])
         let clean = !outcome.signalled && !outcome.timedOut && (outcome.status == 1 || outcome.status == 2) && !outcome.errText.isEmpty
-        withKnownIssue("lunacm --replay reads the whole transcript into memory: no size limit") {
-            #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) after \(String(format: "%.1f", outcome.seconds)) s: \(outcome.errText.prefix(300))")
-        } when: { !clean }
+                    #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) after \(String(format: "%.1f", outcome.seconds)) s: \(outcome.errText.prefix(300))")
     }
 
     @Test func hugeChrystokiConfFailsCleanly() throws {
@@ -97,9 +91,7 @@ import Testing
         try Self.sparseFile(lunacm.confPath, size: 8 << 30, prefix: "Chrystoki2 = {\n")
         let outcome = try Self.runCapped(lunacm, ["-c", "slot", "list"])
         let clean = !outcome.signalled && !outcome.timedOut && (outcome.status == 1 || outcome.status == 2)
-        withKnownIssue("Chrystoki.conf is read whole, with no size limit") {
-            #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) after \(String(format: "%.1f", outcome.seconds)) s: \(outcome.outText.prefix(300))\(outcome.errText.prefix(300))")
-        } when: { !clean }
+                    #expect(clean, "status \(outcome.status) signalled \(outcome.signalled) after \(String(format: "%.1f", outcome.seconds)) s: \(outcome.outText.prefix(300))\(outcome.errText.prefix(300))")
     }
 
     /// A batch line over the 4 MiB limit is refused as a whole: its tail must not run as a
@@ -113,8 +105,6 @@ import Testing
         let outcome = try Self.runCapped(lunacm, [], stdin: line)
         #expect(!outcome.signalled && outcome.status == 1, "\(outcome.outText.prefix(500))")
         let untouched = lunacm.file(lunacm.confPath) == confBefore && !outcome.outText.contains("was successfully deleted")
-        withKnownIssue("LineSource cuts an over-long line and runs the rest of it as the next line") {
-            #expect(untouched, "\(outcome.outText.prefix(500))")
-        } when: { !untouched }
+                    #expect(untouched, "\(outcome.outText.prefix(500))")
     }
 }

@@ -297,8 +297,6 @@ import Testing
         kill(lunacmPid, signalName == "INT" ? SIGINT : signalName == "TERM" ? SIGTERM : SIGHUP)
         let stty = try #require(waitForFile(sttyFile), "\(pane.shown)")
         let restored = !stty.contains("-echo ") && !stty.contains("-icanon")
-        withKnownIssue("lunacm has no signal handler: SIG\(signalName) during the masked prompt leaves echo off") {
-            #expect(restored, "terminal left with: \(stty.split(separator: "\n").prefix(6).joined(separator: " "))")
-        } when: { !restored }
+                    #expect(restored, "terminal left with: \(stty.split(separator: "\n").prefix(6).joined(separator: " "))")
     }
 }

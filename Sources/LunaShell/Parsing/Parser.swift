@@ -16,7 +16,7 @@ public struct Parser: Sendable {
             return try parseOptions(Array(tokens.dropFirst()), for: command)
         }
         guard let family = grammar.family(first) else {
-            throw LunaError.badArguments("Unknown command: \(first). Type 'help' for the list of commands.")
+            throw LunaError.badArguments("Unknown command: \(Self.shown(first)). Type 'help' for the list of commands.")
         }
         guard tokens.count > 1, tokens[1] != "?", tokens[1].lowercased() != "-help" else {
             return .help(.family(family))

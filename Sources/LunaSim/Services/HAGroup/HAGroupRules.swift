@@ -16,6 +16,9 @@ public enum HAGroupRules {
     /// [M]).
     public static let intervalRange = 60...1200
 
+    /// The longest HA log directory accepted (Linux PATH_MAX).
+    public static let maximumPathLength = 4096
+
     /// Luna 7 group labels follow partition label rules: 1 to 32 characters (reference 1.5).
     public static let labelLength = 1...32
 

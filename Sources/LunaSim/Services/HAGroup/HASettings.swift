@@ -62,6 +62,9 @@ public enum HASettingsService {
         if let path, !path.hasPrefix("/") {
             throw LunaError(.argumentsBad, "The HA log path must be an absolute directory path.")
         }
+        if let path, path.utf8.count > HAGroupRules.maximumPathLength {
+            throw LunaError(.argumentsBad, "The HA log path is longer than \(HAGroupRules.maximumPathLength) bytes.")
+        }
         if let maximumLength, maximumLength < 1 {
             throw LunaError(.argumentsBad, "The maximum HA log length must be a positive number of bytes.")
         }
