@@ -199,11 +199,7 @@ public enum HAGroupService {
     public static func removeMember(_ reference: GroupReference, member: MemberReference,
                                     _ transaction: StateTransaction) throws(LunaError) -> RemoveMemberResult {
         let definition = try transaction.groupDefinition(reference)
-        let serial: String
-        switch member {
-        case .serial(let given): serial = given
-        case .slot: serial = try transaction.partition(member).serial
-        }
+        let serial = try transaction.memberSerial(member)
         guard definition.members.contains(serial) else {
             throw LunaError(.argumentsBad, "Partition \(serial) is not a member of group \(definition.label).")
         }
@@ -232,11 +228,7 @@ public enum HAGroupService {
     public static func setStandby(_ reference: GroupReference, member: MemberReference, standby: Bool,
                                   _ transaction: StateTransaction) throws(LunaError) -> HAGroup {
         let definition = try transaction.groupDefinition(reference)
-        let serial: String
-        switch member {
-        case .serial(let given): serial = given
-        case .slot: serial = try transaction.partition(member).serial
-        }
+        let serial = try transaction.memberSerial(member)
         guard definition.members.contains(serial) else {
             throw LunaError(.argumentsBad, "Partition \(serial) is not a member of group \(definition.label); add it with 'hagroup addmember' first.")
         }

@@ -32,6 +32,15 @@ extension StateTransaction {
         }
     }
 
+    /// The serial a member reference names. A serial is taken as given, even when no partition
+    /// has it any more: a member that is down can still be removed from its group.
+    func memberSerial(_ reference: MemberReference) throws(LunaError) -> String {
+        switch reference {
+        case .serial(let serial): serial
+        case .slot: try partition(reference).serial
+        }
+    }
+
     /// The group a `-group` value names: its label (exactly, then ignoring case), else its number.
     func groupDefinition(_ reference: GroupReference) throws(LunaError) -> HAGroupConfig {
         let groups = try groupDefinitions()
