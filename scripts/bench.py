@@ -173,13 +173,13 @@ def main():
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
-    print(f"{'case':58} {'median':>9} {'min':>9} {'max':>9} {'peak':>9} {'ratio':>7}  target")
+    print(f"{'case':80} {'median':>9} {'min':>9} {'max':>9} {'peak':>9} {'ratio':>7}  target")
     for row in rows:
         ratio = f"{row['ratio']:.2f}" if "ratio" in row else ""
-        print(f"{row['case'][:58]:58} {row['median_ms']:7.1f}ms {row['min_ms']:7.1f}ms {row['max_ms']:7.1f}ms "
+        print(f"{row['case'][:80]:80} {row['median_ms']:7.1f}ms {row['min_ms']:7.1f}ms {row['max_ms']:7.1f}ms "
               f"{row['peak_mib']:6.1f}MiB {ratio:>7}  {row['target'] or ''}")
         if "b_median_ms" in row:
-            print(f"{'  (comparison command, median)':58} {row['b_median_ms']:7.1f}ms")
+            print(f"{'  (comparison command, median)':80} {row['b_median_ms']:7.1f}ms")
     print(f"runs per case: {RUNS} after {WARMUP} warm-up{' (smoke)' if SMOKE else ''}")
 
 
