@@ -71,34 +71,32 @@ enum RoleCommands {
     /// The PO initializes the CO; the CO (its credential changed, if policy 21 says so)
     /// initializes the CU.
     static let initialize: CommandHandler = { context throws(LunaError) in
-        let partition = try context.currentPartition()
-        let role = role(context)
-        try requireAdministrator(of: role, on: partition, context, action: "initialize the \(role.displayName)")
-        let password = try context.newSecret("password", prompt: RoleRenderer.newPasswordPrompt, again: RoleRenderer.againPrompt)
-        try context.transaction { transaction throws(LunaError) in
-            try RoleService.initialize(role, password: password, on: partition.serial, transaction)
-        }
-        context.write("\n")
+        try setCredential(context, action: "initialize the", option: "password",
+                          prompts: (RoleRenderer.newPasswordPrompt, RoleRenderer.againPrompt), apply: RoleService.initialize)
     }
 
     static let resetPassword: CommandHandler = { context throws(LunaError) in
-        let partition = try context.currentPartition()
-        let role = role(context)
-        try requireAdministrator(of: role, on: partition, context, action: "reset the \(role.displayName) password")
-        let password = try context.newSecret("password", prompt: RoleRenderer.newPasswordPrompt, again: RoleRenderer.againPrompt)
-        try context.transaction { transaction throws(LunaError) in
-            try RoleService.resetPassword(role, password: password, on: partition.serial, transaction)
-        }
-        context.write("\n")
+        try setCredential(context, action: "reset the password of the", option: "password",
+                          prompts: (RoleRenderer.newPasswordPrompt, RoleRenderer.againPrompt), apply: RoleService.resetPassword)
     }
 
     static let createChallenge: CommandHandler = { context throws(LunaError) in
+        try setCredential(context, action: "create the challenge of the", option: "challenge",
+                          prompts: (RoleRenderer.challengePrompt, RoleRenderer.challengeAgainPrompt), apply: RoleService.createChallenge)
+    }
+
+    /// What init, resetpw and createchallenge share: the role's administrator is logged in, the
+    /// new secret is typed twice (or given as an option), and one service call sets it.
+    private static func setCredential(
+        _ context: CommandContext, action: String, option: String, prompts: (String, String),
+        apply: (Role, String, String, StateTransaction) throws(LunaError) -> Void
+    ) throws(LunaError) {
         let partition = try context.currentPartition()
         let role = role(context)
-        try requireAdministrator(of: role, on: partition, context, action: "create the \(role.displayName) challenge")
-        let challenge = try context.newSecret("challenge", prompt: RoleRenderer.challengePrompt, again: RoleRenderer.challengeAgainPrompt)
+        try requireAdministrator(of: role, on: partition, context, action: "\(action) \(role.displayName)")
+        let secret = try context.newSecret(option, prompt: prompts.0, again: prompts.1)
         try context.transaction { transaction throws(LunaError) in
-            try RoleService.createChallenge(role, challenge: challenge, on: partition.serial, transaction)
+            try apply(role, secret, partition.serial, transaction)
         }
         context.write("\n")
     }
