@@ -37,7 +37,12 @@ struct ConfJournal {
     func recover(_ db: Database) throws {
         if let pending = try pending(db) {
             if let bytes = try? AtomicFile.read(pending.path), Self.digest(bytes) == pending.digest {
-                try AtomicFile.publish(pending.path, to: confPath)
+                // The committing process may rename it itself between our read and our rename
+                // (it does so after its commit, outside the lock): gone means published.
+                let published = (try? AtomicFile.publish(pending.path, to: confPath)) != nil
+                if !published, AtomicFile.exists(pending.path) {
+                    try AtomicFile.publish(pending.path, to: confPath)
+                }
             }
             try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [Self.pendingKey])
         }
