@@ -266,15 +266,24 @@ public final class StateStore {
     }
 
     /// Installs the default conf when the file is missing (first use of a home), or replaces it
-    /// when `force` is set (`--reset` of a conf that lives in the home).
+    /// when `force` is set (`--reset` of a conf that lives in the home). Done under the write
+    /// lock and checked again there: a lunacm that found no conf must not overwrite the one
+    /// another lunacm has meanwhile created and given a group (a lost update, seen with eight
+    /// processes starting on a new home). The common case, a conf that exists, takes no lock.
     public func installConf(_ text: String = EmbeddedDefaults.chrystokiConf, force: Bool = false) throws(LunaError) {
         guard force || !FileManager.default.fileExists(atPath: confPath) else { return }
-        do {
-            try AtomicFile.write(Array(text.utf8), to: confPath, defaultMode: 0o644)
-        } catch {
-            throw LunaError(.generalError, "\(error)")
+        try perform {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    if force || !FileManager.default.fileExists(atPath: confPath) {
+                        try AtomicFile.write(Array(text.utf8), to: confPath, defaultMode: 0o644)
+                    }
+                    return .commit
+                }
+            }
         }
     }
+
 
     // MARK: Files
 
