@@ -46,18 +46,8 @@ public enum PolicyService {
                                              _ transaction: StateTransaction) throws(LunaError) -> Plan {
         let partition = try RoleService.partition(serial, transaction)
         let hsm = try transaction.hsmOf(partition)
-        var destructive: [PolicyDefinition] = []
-        for change in changes {
-            guard let definition = PolicyCatalog.partitionPolicy(change.number) else {
-                throw LunaError(.policyIDInvalid, "There is no partition policy \(change.number).")
-            }
-            let capability = PolicyCatalog.partitionCapability(definition, on: hsm)
-            try check(change, definition, capability: capability, kind: "partition")
-            if definition.isDestructive(from: PolicyCatalog.value(definition, in: partition.policies), to: change.value) {
-                destructive.append(definition)
-            }
-        }
-        return Plan(changes: changes, destructive: destructive)
+        return try plan(changes, kind: "partition", current: partition.policies, definition: PolicyCatalog.partitionPolicy,
+                        capability: { PolicyCatalog.partitionCapability($0, on: hsm) })
     }
 
     /// Applies checked changes; destructive ones delete the partition's objects. Returns the
@@ -81,17 +71,8 @@ public enum PolicyService {
     public static func checkHSMChanges(_ changes: [Change], on hsmSerial: String,
                                        _ transaction: StateTransaction) throws(LunaError) -> Plan {
         let hsm = try self.hsm(hsmSerial, transaction)
-        var destructive: [PolicyDefinition] = []
-        for change in changes {
-            guard let definition = PolicyCatalog.hsmPolicy(change.number) else {
-                throw LunaError(.policyIDInvalid, "There is no HSM policy \(change.number).")
-            }
-            try check(change, definition, capability: PolicyCatalog.hsmCapability(definition, of: hsm), kind: "HSM")
-            if definition.isDestructive(from: PolicyCatalog.value(definition, in: hsm.policies), to: change.value) {
-                destructive.append(definition)
-            }
-        }
-        return Plan(changes: changes, destructive: destructive)
+        return try plan(changes, kind: "HSM", current: hsm.policies, definition: PolicyCatalog.hsmPolicy,
+                        capability: { PolicyCatalog.hsmCapability($0, of: hsm) })
     }
 
     /// Applies checked HSM policy changes; destructive ones delete the objects of every
@@ -116,6 +97,24 @@ public enum PolicyService {
 
     /// A capability-only entry cannot be set; a policy can be turned on only where its
     /// capability is 1 (CKR_CONFIG_CHANGE_ILLEGAL, reference 6.3); values must fit.
+    /// Checks each change against its definition and capability, and lists the destructive ones:
+    /// the same rules for partition and HSM policies, with their own catalogs.
+    private static func plan(_ changes: [Change], kind: String, current: PolicyTable,
+                             definition: (Int) -> PolicyDefinition?,
+                             capability: (PolicyDefinition) -> Int) throws(LunaError) -> Plan {
+        var destructive: [PolicyDefinition] = []
+        for change in changes {
+            guard let found = definition(change.number) else {
+                throw LunaError(.policyIDInvalid, "There is no \(kind) policy \(change.number).")
+            }
+            try check(change, found, capability: capability(found), kind: kind)
+            if found.isDestructive(from: PolicyCatalog.value(found, in: current), to: change.value) {
+                destructive.append(found)
+            }
+        }
+        return Plan(changes: changes, destructive: destructive)
+    }
+
     static func check(_ change: Change, _ definition: PolicyDefinition, capability: Int, kind: String) throws(LunaError) {
         let label = "\(kind) policy \(definition.number) (\(definition.name))"
         if definition.capabilityOnly {
