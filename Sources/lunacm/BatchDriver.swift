@@ -4,25 +4,28 @@ import LunaSim
 /// Runs commands without a terminal: from stdin, from `-f FILE`, or the single `-c`/`-q` command.
 /// No banner, no prompt; exit status 0 when every command succeeded, 1 when any failed.
 struct BatchDriver {
-    let shell: Shell
-    let output: StandardOutput
+    let runner: LineRunner
     let echo: Bool
     let bail: Bool
+
+    var shell: Shell { runner.shell }
+    var output: StandardOutput { runner.output }
 
     /// Runs every line of the source; prompts inside commands read from the same source.
     func run(_ lines: LineSource) -> Int32 {
         var failed = false
         while let line = lines.next() {
-            let outcome: Shell.Outcome
+            let outcome: Shell.Outcome?
             switch line {
             case .invalidUTF8:
                 if echo { output.write("lunacm:> (line that is not valid UTF-8)\n") }
-                outcome = shell.fail(LunaError.badArguments("The line is not valid UTF-8 (or is longer than 4 MiB); it was not run."))
+                outcome = shell.fail(LineRunner.unreadableLine)
             case .text(let text):
                 if echo, !isBlankOrComment(text) { output.write("lunacm:> \(Redactor.redact(text))\n") }
-                outcome = shell.run(line: text)
+                outcome = runner.run(text)
             }
             output.flush()
+            guard let outcome else { return 2 }
             if case .failure = outcome {
                 failed = true
                 if bail { break }

@@ -53,10 +53,10 @@ enum TranscriptCommands {
             StandardOutput.error("lunacm: \(error)\n")
             return 2
         }
+        let runner = LineRunner(shell: shell, output: output, recorder: recorder)
         if let lines {
-            return TranscriptRecordDriver(shell: shell, recorder: recorder, output: output).run(lines)
+            return BatchDriver(runner: runner, echo: false, bail: false).run(lines)
         }
-        let editor = LineEditor(historyPath: historyPath)
-        return TranscriptRecordDriver(shell: shell, recorder: recorder, output: output).run(editor)
+        return InteractiveDriver(runner: runner, editor: LineEditor(historyPath: historyPath), countsFailures: true).run()
     }
 }

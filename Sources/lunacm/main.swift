@@ -83,7 +83,7 @@ func runLunacm() -> Int32 {
     if let words = options.singleCommand {
         let lines = LineSource(descriptor: STDIN_FILENO)
         return withShell(store, BatchConsole(output: output, lines: lines)) { shell in
-            BatchDriver(shell: shell, output: output, echo: options.echo, bail: options.bail).run(words: words)
+            BatchDriver(runner: LineRunner(shell: shell, output: output), echo: options.echo, bail: options.bail).run(words: words)
         }
     }
     if let file = options.file {
@@ -95,18 +95,18 @@ func runLunacm() -> Int32 {
         defer { close(descriptor) }
         let lines = LineSource(descriptor: descriptor)
         return withShell(store, BatchConsole(output: output, lines: lines)) { shell in
-            BatchDriver(shell: shell, output: output, echo: options.echo, bail: options.bail).run(lines)
+            BatchDriver(runner: LineRunner(shell: shell, output: output), echo: options.echo, bail: options.bail).run(lines)
         }
     }
     if TTY.stdinIsTerminal {
         let editor = LineEditor(historyPath: home + "/history")
         return withShell(store, TerminalConsole(output: output)) { shell in
-            InteractiveDriver(shell: shell, output: output, editor: editor).run()
+            InteractiveDriver(runner: LineRunner(shell: shell, output: output), editor: editor).run()
         }
     }
     let lines = LineSource(descriptor: STDIN_FILENO)
     return withShell(store, BatchConsole(output: output, lines: lines)) { shell in
-        BatchDriver(shell: shell, output: output, echo: options.echo, bail: options.bail).run(lines)
+        BatchDriver(runner: LineRunner(shell: shell, output: output), echo: options.echo, bail: options.bail).run(lines)
     }
 }
 
