@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "configurator", targets: ["configurator"]),
         .library(name: "ChrystokiConf", targets: ["ChrystokiConf"]),
         .library(name: "LunaShell", targets: ["LunaShell"]),
+        .library(name: "LunaTranscripts", targets: ["LunaTranscripts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,10 +33,13 @@ let package = Package(
             ]
         ),
         .target(name: "LunaShell", dependencies: ["LunaSim", "ChrystokiConf"]),
+        .target(name: "LunaTranscripts", dependencies: ["LunaShell", "LunaSim"]),
+        // Consoles and helpers only tests use; no product links it.
+        .target(name: "LunaShellTestSupport", dependencies: ["LunaShell"]),
         .executableTarget(
             name: "lunacm",
             dependencies: [
-                "LunaShell", "LunaSim", "ChrystokiConf", "CLibEdit",
+                "LunaShell", "LunaTranscripts", "LunaSim", "ChrystokiConf", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "ChrystokiConfTests", dependencies: ["ChrystokiConf"]),
         .testTarget(name: "LunaSimTests", dependencies: ["LunaSim"]),
-        .testTarget(name: "LunaShellTests", dependencies: ["LunaShell", "LunaSim"]),
+        .testTarget(name: "LunaShellTests", dependencies: ["LunaShell", "LunaTranscripts", "LunaShellTestSupport", "LunaSim"]),
         .testTarget(name: "LunacmTests", dependencies: ["lunacm"]),
     ]
 )

@@ -15,13 +15,13 @@ final class BatchConsole: Console {
 
     func write(_ text: String) { output.write(text) }
 
-    func ask(_ prompt: String, secret: Bool) -> String? {
+    func ask(_ prompt: String, secret: Bool) -> ConsoleAnswer {
         output.write(prompt)
         guard case .text(let answer)? = lines.next() else {
             output.write("\n")
-            return nil
+            return .endOfInput
         }
         output.write((secret ? String(repeating: "*", count: answer.count) : answer) + "\n")
-        return answer
+        return .line(answer)
     }
 }

@@ -1,4 +1,5 @@
 import LunaShell
+import LunaTranscripts
 import LunaSim
 
 /// Runs one line for a driver, under the transcript recorder when there is one (`--record`), so

@@ -12,25 +12,25 @@ final class TerminalConsole: Console {
 
     func write(_ text: String) { output.write(text) }
 
-    func ask(_ prompt: String, secret: Bool) -> String? {
+    func ask(_ prompt: String, secret: Bool) -> ConsoleAnswer {
         output.write(prompt)
         output.flush()
         return secret ? readMasked() : readPlain()
     }
 
-    private func readPlain() -> String? {
+    private func readPlain() -> ConsoleAnswer {
         var bytes: [UInt8] = []
         while true {
             var byte: UInt8 = 0
             let count = Glibc.read(STDIN_FILENO, &byte, 1)
-            if count < 0, errno == EINTR { return nil }
-            if count <= 0 { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
-            if byte == 0x0a { return String(decoding: bytes, as: UTF8.self) }
+            if count < 0, errno == EINTR { return .interrupted }
+            if count <= 0 { return bytes.isEmpty ? .endOfInput : .line(String(decoding: bytes, as: UTF8.self)) }
+            if byte == 0x0a { return .line(String(decoding: bytes, as: UTF8.self)) }
             bytes.append(byte)
         }
     }
 
-    private func readMasked() -> String? {
+    private func readMasked() -> ConsoleAnswer {
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return readPlain() }
         var raw = saved
@@ -48,12 +48,14 @@ final class TerminalConsole: Console {
             var byte: UInt8 = 0
             let count = Glibc.read(STDIN_FILENO, &byte, 1)
             if count < 0, errno == EINTR { continue }
-            if count <= 0 { return nil }
+            if count <= 0 { return .endOfInput }
             switch byte {
             case 0x0a, 0x0d:
-                return String(decoding: bytes, as: UTF8.self)
-            case 0x03, 0x04:  // Ctrl-C, Ctrl-D: abandon the prompt.
-                return nil
+                return .line(String(decoding: bytes, as: UTF8.self))
+            case 0x03:
+                return .interrupted
+            case 0x04:
+                return .endOfInput
             case 0x7f, 0x08:
                 if !bytes.isEmpty {
                     bytes.removeLast()

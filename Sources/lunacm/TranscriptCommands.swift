@@ -1,5 +1,6 @@
 import Glibc
 import LunaShell
+import LunaTranscripts
 import LunaSim
 
 /// `--replay [--update] FILE...` and `--record FILE`: the executable's side of transcripts. The

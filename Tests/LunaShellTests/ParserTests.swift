@@ -1,4 +1,4 @@
-import LunaShell
+@testable import LunaShell
 import LunaSim
 import Testing
 
@@ -25,7 +25,7 @@ import Testing
     @Test func commandAndOptionNamesAreCaseInsensitive() throws {
         let parsed = try command("SLOT Set -SLOT 1")
         #expect(parsed.spec.id == "slot.set")
-        #expect(parsed.integer("slot") == 1)
+        #expect((try parsed.make() as? SlotSet)?.slot == 1)
     }
 
     @Test func listedShortNamesAndShortcutsWork() throws {
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func negativeNumbersAreValuesNotOptions() throws {
-        #expect(try command("slot set -slot -1").integer("slot") == -1)
+        #expect((try command("slot set -slot -1").make() as? SlotSet)?.slot == -1)
     }
 
     @Test func questionMarkAndHelpGiveHelpTopics() throws {

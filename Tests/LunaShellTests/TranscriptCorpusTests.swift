@@ -1,5 +1,6 @@
 import Foundation
 import LunaShell
+@testable import LunaTranscripts
 import Testing
 
 /// Replays every transcript in Tests/Transcripts in-process, so `make test` replays them all; a

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LunaShell
+@testable import LunaTranscripts
 import Testing
 
 /// `[..]`, `...` and `[[NAME:REGEX]]` / `[[NAME]]`, through the block matcher.

@@ -1,4 +1,5 @@
 @testable import LunaShell
+@testable import LunaTranscripts
 import LunaSim
 import Testing
 

@@ -1,5 +1,7 @@
 import Foundation
 @testable import LunaShell
+@testable import LunaTranscripts
+import LunaShellTestSupport
 import LunaSim
 import Testing
 

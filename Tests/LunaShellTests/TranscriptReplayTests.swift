@@ -1,5 +1,6 @@
 import Foundation
 @testable import LunaShell
+@testable import LunaTranscripts
 import Testing
 
 /// A mismatch gives a diff pointing at the transcript's line; `--update` restores the file; the

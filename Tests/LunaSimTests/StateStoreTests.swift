@@ -56,7 +56,7 @@ import Testing
                 var ha = HAConfig(try transaction.conf())
                 _ = try? ha.addGroup(label: "g", serial: "1154438865287", members: ["154438865287"])
                 transaction.setConf(ha.document)
-                try transaction.addObject(StoredObject(handle: 9, label: "k", objectClass: .secretKey, keyType: "AES", size: 256), on: "154438865287")
+                try transaction.appendObjects([StoredObject(handle: 9, label: "k", objectClass: .secretKey, keyType: "AES", size: 256)], on: "154438865287")
                 throw LunaError(.pinIncorrect, "refused")
             }
         }
@@ -71,7 +71,7 @@ import Testing
             var ha = HAConfig(try transaction.conf())
             _ = try? ha.addGroup(label: "g", serial: "1154438865287", members: ["154438865287"])
             transaction.setConf(ha.document)
-            try transaction.addObject(StoredObject(handle: 9, label: "k", objectClass: .secretKey, keyType: "AES", size: 256), on: "154438865287")
+            try transaction.appendObjects([StoredObject(handle: 9, label: "k", objectClass: .secretKey, keyType: "AES", size: 256)], on: "154438865287")
         }
         #expect(try store.snapshot().objects["154438865287"]?.count == 1)
         #expect(try String(contentsOfFile: store.confPath, encoding: .utf8).contains("VirtualToken00Label = g;"))

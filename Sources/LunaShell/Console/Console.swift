@@ -3,38 +3,26 @@
 public protocol Console: AnyObject {
     /// Writes text exactly as given (no newline added).
     func write(_ text: String)
-    /// Asks a question and returns the answer, or nil when input has ended. A secret answer is
-    /// masked on a terminal and never echoed in clear anywhere.
-    func ask(_ prompt: String, secret: Bool) -> String?
+    /// Asks a question. A secret answer is masked on a terminal and never echoed in clear
+    /// anywhere. End of input and Ctrl-C are answers of their own: a command reports each
+    /// with its own message.
+    func ask(_ prompt: String, secret: Bool) -> ConsoleAnswer
     /// True at a terminal, where `clear` clears the screen.
     var isTerminal: Bool { get }
 }
 
-/// A console for tests and transcripts: answers come from a list, output is collected. Answers are
-/// echoed after the prompt as a batch run shows them (secrets as one `*` per character).
-public final class ScriptedConsole: Console {
-    public private(set) var output = ""
-    private var answers: [String]
-    public let isTerminal = false
+/// What came back from a question.
+public enum ConsoleAnswer: Sendable, Equatable {
+    /// A line was typed (possibly empty).
+    case line(String)
+    /// Input ended (end of a script, Ctrl-D at a terminal) before an answer.
+    case endOfInput
+    /// The operator pressed Ctrl-C at the question.
+    case interrupted
 
-    public init(answers: [String] = []) { self.answers = answers }
-
-    public func write(_ text: String) { output += text }
-
-    public func ask(_ prompt: String, secret: Bool) -> String? {
-        output += prompt
-        guard !answers.isEmpty else {
-            output += "\n"
-            return nil
-        }
-        let answer = answers.removeFirst()
-        output += (secret ? String(repeating: "*", count: answer.count) : answer) + "\n"
-        return answer
-    }
-
-    /// Takes and clears what has been written so far.
-    public func takeOutput() -> String {
-        defer { output = "" }
-        return output
+    /// The typed line, or nil for end of input and Ctrl-C.
+    public var text: String? {
+        if case .line(let text) = self { return text }
+        return nil
     }
 }

@@ -11,7 +11,7 @@ extension CommandContext {
     /// slot, as LunaCM does (reference 2.14).
     public func currentPartition() throws(LunaError) -> Partition {
         let slot = try currentSlotNumber()
-        return try store.read { transaction throws(LunaError) -> Partition in
+        return try read { transaction throws(LunaError) -> Partition in
             if let partition = transaction.fleet.partition(slot: slot) { return partition }
             if try SlotService.virtualSlots(transaction).contains(where: { $0.slot == slot }) {
                 throw LunaError(.functionNotSupported, "Slot \(slot) is an HA virtual slot; run this command on a member's physical slot.")
@@ -24,7 +24,7 @@ extension CommandContext {
     /// HA group number for a virtual slot.
     public func currentLoginKey() throws(LunaError) -> String {
         let slot = try currentSlotNumber()
-        return try store.read { transaction throws(LunaError) -> String in
+        return try read { transaction throws(LunaError) -> String in
             if let partition = transaction.fleet.partition(slot: slot) { return partition.serial }
             guard let virtual = try SlotService.virtualSlots(transaction).first(where: { $0.slot == slot }) else {
                 throw LunaError.slotInvalid(slot)
@@ -53,35 +53,7 @@ extension CommandContext {
         guard loggedIn(partition.serial) == .co else {
             throw LunaError(.userNotLoggedIn, "The Crypto Officer must be logged in to slot \(partition.slot) ('role login -name co').")
         }
-        try store.read { transaction throws(LunaError) in try RoleService.checkNotExpired(.co, on: partition.serial, transaction) }
+        try read { transaction throws(LunaError) in try RoleService.checkNotExpired(.co, on: partition.serial, transaction) }
         return partition
     }
-
-    /// A new credential: the option's value, else asked twice (masked); the two must match.
-    public func newSecret(_ option: String, prompt: String, again: String) throws(LunaError) -> String {
-        if let given = command.text(option) { return given }
-        let first = try secret(option, prompt: prompt)
-        let second = try secret(option, prompt: again)
-        guard first == second else {
-            throw LunaError(.argumentsBad, "The two entries do not match; nothing was changed.")
-        }
-        return first
-    }
-
-    /// LunaCM's confirmation of a destructive command (reference 1.6): the warning, then
-    /// `proceed` or anything else (`quit`, end of input) to stop with nothing changed. `-force`
-    /// skips it.
-    public func confirmProceed(_ warning: String) throws(LunaError) {
-        if command.has("force") { return }
-        write(warning)
-        let answer = console.ask(ConfirmationText.prompt, secret: false)
-        guard answer?.split(separator: " ").first?.lowercased() == "proceed" else {
-            throw LunaError(.cancel, "Stopped at your request; nothing was changed.")
-        }
-    }
-}
-
-/// The confirmation wording (reference 1.6 [V]).
-public enum ConfirmationText {
-    public static let prompt = "        Type 'proceed' to continue, or 'quit' to quit now ->"
 }

@@ -1,43 +1,69 @@
 import LunaSim
 
-/// What a command handler gets: the parsed command, the store, the console and the session. It
-/// runs the command's services inside the transaction kind the grammar table says
-/// (read-only commands never take the write lock).
-public final class CommandContext {
-    public let command: ParsedCommand
-    public let store: StateStore
+/// What a command's `run` gets: the console, the session and a store. The two subclasses differ
+/// in the store they hold: a read command's can only read (`ReadContext`), a write command's
+/// can also open the write transaction (`WriteContext`).
+public class CommandContext {
     public let console: Console
     public var session: Session
-
-    init(command: ParsedCommand, store: StateStore, console: Console, session: Session) {
-        self.command = command
-        self.store = store
-        self.console = console
-        self.session = session
-    }
-
-    /// Runs `body` in a write transaction if the command mutates, else in a read transaction.
-    public func transaction<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
-        command.spec.mutates ? try store.write(body) : try store.read(body)
-    }
-
-    public func write(_ text: String) { console.write(text) }
+    /// Reads the state; read transactions cannot write (`StateStore.read`).
+    public let reader: StateReader
 
     /// Set by a command after which LunaCM restarts itself (creategroup): the shell prints the
     /// start-up listing again after the trailer.
     public var restartsAfterResult = false
+    /// Set by `exit`/`quit`: the driver stops reading, and no trailer is printed.
+    public var exitRequested = false
 
-    /// The value of a secret option, or the answer to a masked prompt when it is absent. End of
-    /// input fails the command rather than waiting.
-    public func secret(_ option: String = "password", prompt: String) throws(LunaError) -> String {
-        if let given = command.text(option) { return given }
-        guard let answer = console.ask(prompt, secret: true) else {
-            throw LunaError(.cancel, "No password was given (end of input).")
-        }
-        return answer
+    init(reader: StateReader, console: Console, session: Session) {
+        self.reader = reader
+        self.console = console
+        self.session = session
     }
+
+    /// Runs `body` in a read transaction.
+    public func read<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
+        try reader.read(body)
+    }
+
+    public func write(_ text: String) { console.write(text) }
 }
 
-/// A command's implementation: calls services, hands their results to renderers, writes the text.
-/// It either returns (the dispatcher prints `Command Result : No Error`) or throws a LunaError.
-public typealias CommandHandler = @Sendable (CommandContext) throws(LunaError) -> Void
+/// The context of a `ReadCommand`: nothing but reads.
+public final class ReadContext: CommandContext {}
+
+/// The context of a `WriteCommand`: one write transaction per change, over the state and
+/// Chrystoki.conf together.
+public final class WriteContext: CommandContext {
+    let store: StateStore
+
+    init(store: StateStore, console: Console, session: Session) {
+        self.store = store
+        super.init(reader: store.reader, console: console, session: session)
+    }
+
+    /// Runs `body` under the write lock, as one transaction over the state and the conf.
+    public func write<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
+        try store.write(body)
+    }
+
+    /// Runs `body` read-only first and under the write lock only when it wanted to change
+    /// something (`StateStore.writeIfNeeded`).
+    public func writeIfNeeded<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
+        try store.writeIfNeeded(body)
+    }
+
+    /// LunaCM's check-ask-apply: every check runs under a read transaction (no lock held while
+    /// the operator thinks), the question is asked only once nothing can refuse the command, and
+    /// `apply` checks again and changes the state under the write lock, so an answer given
+    /// against a state another lunacm has meanwhile changed is refused, not misapplied.
+    public func checkAskApply<Plan, Answer, Result>(
+        check: (StateTransaction) throws(LunaError) -> Plan,
+        ask: (Plan) throws(LunaError) -> Answer,
+        apply: (StateTransaction, Answer) throws(LunaError) -> Result
+    ) throws(LunaError) -> Result {
+        let plan = try read(check)
+        let answer = try ask(plan)
+        return try write { transaction throws(LunaError) in try apply(transaction, answer) }
+    }
+}

@@ -1,7 +1,7 @@
 import LunaSim
 
-/// Runs lines: tokenize, parse against the grammar table, dispatch to the family's handler,
-/// print the trailer. The drivers (terminal, batch, transcript) only feed it lines.
+/// Runs lines: tokenize, parse against the grammar, build the typed command, run it in the
+/// context its access allows, print the trailer. The drivers (terminal, batch, transcript) only feed it lines.
 public final class Shell {
     public enum Outcome: Sendable, Equatable {
         /// Blank line or comment: nothing ran.
@@ -16,13 +16,11 @@ public final class Shell {
     public let console: Console
     public private(set) var session: Session
     public let parser: Parser
-    private let handlers: [String: CommandHandler]
 
     public init(store: StateStore, console: Console, grammar: Grammar = .lunacm) throws(LunaError) {
         self.store = store
         self.console = console
         self.parser = Parser(grammar: grammar)
-        self.handlers = Handlers.all
         self.session = Session()
         self.session.currentSlot = try store.read { transaction throws(LunaError) in
             try SlotService.lowestSlot(transaction)
@@ -51,19 +49,10 @@ public final class Shell {
                 console.write(HelpRenderer.render(topic, grammar: parser.grammar))
                 console.write(ResultRenderer.success)
                 return .success
-            case .command(let command):
-                if command.spec.id == "exit" || command.spec.id == "quit" { return .exit }
-                guard let handler = handlers[command.spec.id] else {
-                    throw LunaError(.functionNotSupported, "'\(command.spec.syntaxName)' is not implemented by the simulator.")
-                }
-                let context = CommandContext(command: command, store: store, console: console, session: session)
-                do {
-                    try handler(context)
-                } catch {
-                    session = context.session
-                    throw error
-                }
-                session = context.session
+            case .command(let parsed):
+                let command = try parsed.make()
+                let context = try run(command)
+                if context.exitRequested { return .exit }
                 console.write(ResultRenderer.success)
                 if context.restartsAfterResult {
                     console.write("\n")
@@ -73,6 +62,25 @@ public final class Shell {
             }
         } catch {
             return fail(error)
+        }
+    }
+
+    /// Runs a typed command in the context its access allows: a reader gets a store that can
+    /// only read. The session (current slot, logins) is kept whether the command succeeds or not.
+    private func run(_ command: any LunaCommand) throws(LunaError) -> CommandContext {
+        switch command {
+        case let writer as any WriteCommand:
+            let context = WriteContext(store: store, console: console, session: session)
+            defer { session = context.session }
+            try writer.run(context)
+            return context
+        case let reader as any ReadCommand:
+            let context = ReadContext(reader: store.reader, console: console, session: session)
+            defer { session = context.session }
+            try reader.run(context)
+            return context
+        default:
+            throw LunaError(.functionNotSupported, "'\(type(of: command).spec.name)' declares neither read nor write access.")
         }
     }
 

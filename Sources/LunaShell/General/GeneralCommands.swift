@@ -1,17 +1,4 @@
-import LunaSim
-
-/// The top-level commands that belong to no family: `help`, `exit`, `quit`, `clear`.
+/// The top-level commands that belong to no family.
 enum GeneralCommands {
-    static let commands: [CommandSpec] = [
-        CommandSpec(family: nil, name: "help", shortNames: ["?"], summary: "Get help"),
-        CommandSpec(family: nil, name: "exit", shortNames: ["x"], summary: "Exit this application"),
-        CommandSpec(family: nil, name: "quit", summary: "Exit this application"),
-        CommandSpec(family: nil, name: "clear", shortNames: ["cls"], summary: "Clear the screen"),
-    ]
-
-    static let handlers: [String: CommandHandler] = [
-        "clear": { context throws(LunaError) in
-            if context.console.isTerminal { context.write("\u{1B}[H\u{1B}[2J") }
-        },
-    ]
+    static let list = CommandFamily(nil, [Help.self, Exit.self, Quit.self, Clear.self])
 }

@@ -56,6 +56,13 @@ public enum HAGroupRenderer {
             + line("Only Show HA Slots", settings.haOnly ? "yes" : "no")
     }
 
+    /// Around the password prompt of createGroup and synchronize (one blank line before), of
+    /// addMember (two), and after each (seed).
+    static let beforeCreatePrompt = "\n"
+    static let beforeAddPrompt = "\n\n"
+    static let afterPasswordPrompt = "\n"
+    static let passwordPrompt = "        Enter the password: "
+
     public static func created(_ group: HAGroup) -> String {
         "        New group with label \"\(group.label)\" created with group number \(group.number).\n"
             + "        Group configuration is:\n\n\n" + groupBlock(group, style: .command) + "\n\n"
@@ -63,7 +70,8 @@ public enum HAGroupRenderer {
     }
 
     public static func memberAdded(_ result: HAGroupService.AddMemberResult) -> String {
-        var out = "        Member \(result.serial) successfully added to group \(result.group.label). New group\n"
+        var out = result.smkOverwritten ? smkWarning(serial: result.serial) : ""
+        out += "        Member \(result.serial) successfully added to group \(result.group.label). New group\n"
         out += "        configuration is:\n\n" + groupBlock(result.group, style: .command) + "\n\n"
         out += memberTable(result.group, style: .command) + "\n\n"
         if result.addedAsStandby {
@@ -81,6 +89,40 @@ public enum HAGroupRenderer {
                 avoiding multiple synchronizations.)
 
         """
+
+    static func memberRemoved(_ result: HAGroupService.RemoveMemberResult) -> String {
+        var out = "\n        Member \(result.serial) successfully removed from group \(result.group.label).\n"
+        if let previous = result.previousNumber {
+            out += "        The primary member was removed: the HA group number changed from \(previous)\n"
+            out += "        to \(result.group.number). Applications using the old number must use the new one.\n"
+        }
+        return out + "\n"
+    }
+
+    static func deleted(_ label: String) -> String { "\n        The HA group \(label) was successfully deleted.\n\n" }
+
+    static func synchronizationSet(_ label: String, enabled: Bool) -> String {
+        "\n        Automatic synchronization of group \(label) is now \(enabled ? "enabled" : "disabled").\n\n"
+    }
+
+    static func synchronized(_ result: (group: HAGroup, objects: Int, members: Int)) -> String {
+        "        Synchronization of group \(result.group.label) completed: \(result.objects) object(s) cloned to \(result.members) member(s).\n\n"
+    }
+
+    static func standbySet(_ serial: String, group: String, standby: Bool) -> String {
+        "\n        Member \(serial) is now \(standby ? "a standby" : "an active") member of group \(group).\n\n"
+    }
+
+    /// `hagroup listgroups`: the settings block, then each group's block and member table.
+    static func listGroups(_ groups: [HAGroup], settings: HASettings) -> String {
+        var out = "\n" + settingsBlock(settings) + "\n"
+        if groups.isEmpty { out += "\n        There are no HA groups configured.\n" }
+        for group in groups {
+            out += "\n" + groupBlock(group, style: .listGroups) + "\n\n"
+            out += memberTable(group, style: .listGroups, haOnly: settings.haOnly)
+        }
+        return out + "\n"
+    }
 
     /// The copy/remove/quit question, as the seed shows it.
     public static let objectsWarning = """

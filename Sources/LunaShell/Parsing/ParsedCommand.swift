@@ -1,19 +1,15 @@
 import LunaSim
 
-/// A command line checked against its `CommandSpec`: option values by canonical option name.
+/// A command line checked against its spec: the command's entry and its checked options. The
+/// dispatcher builds the command type from it.
 public struct ParsedCommand: Sendable {
-    public let spec: CommandSpec
-    public let values: [String: String]
+    public let entry: Grammar.Entry
+    public let options: ParsedOptions
 
-    public init(spec: CommandSpec, values: [String: String]) {
-        self.spec = spec
-        self.values = values
-    }
+    public var spec: CommandSpec { entry.spec }
 
-    public func has(_ option: String) -> Bool { values[option] != nil }
-    public func text(_ option: String) -> String? { values[option] }
-    /// Integer options were validated by the parser, so this only fails for an absent option.
-    public func integer(_ option: String) -> Int? { values[option].flatMap { Int($0) } }
+    /// The typed command.
+    public func make() throws(LunaError) -> any LunaCommand { try entry.type.init(options) }
 }
 
 /// What a line asks for: a command to run, or help about part of the grammar.

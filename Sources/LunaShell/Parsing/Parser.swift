@@ -12,8 +12,8 @@ public struct Parser: Sendable {
         if first == "?" || first.lowercased() == "help" {
             return .help(try helpTopic(Array(tokens.dropFirst())))
         }
-        if let command = grammar.topLevel(first) {
-            return try parseOptions(Array(tokens.dropFirst()), for: command)
+        if let entry = grammar.topLevel(first) {
+            return try parseOptions(Array(tokens.dropFirst()), for: entry)
         }
         guard let family = grammar.family(first) else {
             throw LunaError.badArguments("Unknown command: \(Self.shown(first)). Type 'help' for the list of commands.")
@@ -21,13 +21,14 @@ public struct Parser: Sendable {
         guard tokens.count > 1, tokens[1] != "?", tokens[1].lowercased() != "-help" else {
             return .help(.family(family))
         }
-        guard let (command, length) = grammar.command(tokens[1...], in: family) else {
+        guard let (entry, length) = grammar.command(tokens[1...], in: family) else {
             throw LunaError.badArguments("Unknown command: \(family.name) \(Self.shown(tokens[1])). Type '\(family.name) ?' for the list of \(family.name) commands.")
         }
-        return try parseOptions(Array(tokens.dropFirst(1 + length)), for: command)
+        return try parseOptions(Array(tokens.dropFirst(1 + length)), for: entry)
     }
 
-    private func parseOptions(_ words: [String], for command: CommandSpec) throws(LunaError) -> ParsedLine {
+    private func parseOptions(_ words: [String], for entry: Grammar.Entry) throws(LunaError) -> ParsedLine {
+        let command = entry.spec
         if let word = words.first, word == "?" || word.lowercased() == "-help" || word.lowercased() == "-?" {
             return .help(.command(command))
         }
@@ -59,23 +60,27 @@ public struct Parser: Sendable {
         for option in command.options where option.isRequired && values[option.name] == nil {
             throw LunaError.badArguments("Missing required option -\(option.name) for '\(command.syntaxName)'.")
         }
-        for group in command.exactlyOneOf {
+        for rule in command.rules {
+            let group = rule.names
             let given = group.filter { values[$0] != nil }
-            if given.isEmpty {
+            if given.isEmpty, case .exactlyOne = rule {
                 throw LunaError.badArguments("'\(command.syntaxName)' needs one of " + group.map { "-\($0)" }.joined(separator: " or ") + ".")
             }
             if given.count > 1 {
                 throw LunaError.badArguments("Give only one of " + group.map { "-\($0)" }.joined(separator: " or ") + ".")
             }
         }
-        return .command(ParsedCommand(spec: command, values: values))
+        return .command(ParsedCommand(entry: entry, options: ParsedOptions(words: values)))
     }
 
     private func check(_ value: String, for option: OptionSpec) throws(LunaError) -> String {
         switch option.kind {
-        case .integer:
+        case .integer(let range):
             guard let number = Int(value) else {
                 throw LunaError.badArguments("The value '\(Self.shown(value))' of -\(option.name) is not a valid number.")
+            }
+            if let range, !range.contains(number) {
+                throw LunaError.badArguments("The value \(number) of -\(option.name) must be from \(range.lowerBound) to \(range.upperBound).")
             }
             return String(number)
         case .choice(let allowed):
@@ -90,15 +95,15 @@ public struct Parser: Sendable {
 
     private func helpTopic(_ words: [String]) throws(LunaError) -> HelpTopic {
         guard let first = words.first else { return .all }
-        if let command = grammar.topLevel(first) { return .command(command) }
+        if let entry = grammar.topLevel(first) { return .command(entry.spec) }
         guard let family = grammar.family(first) else {
             throw LunaError.badArguments("No help for '\(Self.shown(first))': unknown command.")
         }
         guard words.count > 1 else { return .family(family) }
-        guard let (command, _) = grammar.command(words[1...], in: family) else {
+        guard let (entry, _) = grammar.command(words[1...], in: family) else {
             throw LunaError.badArguments("No help for '\(family.name) \(Self.shown(words[1]))': unknown command.")
         }
-        return .command(command)
+        return .command(entry.spec)
     }
 
     /// A word as it may appear in an error message: bounded and with control characters escaped,
@@ -114,9 +119,4 @@ public struct Parser: Sendable {
         }
         return word.unicodeScalars.count > 64 ? out + "..." : out
     }
-}
-
-extension CommandSpec {
-    /// `family name`, as typed.
-    var syntaxName: String { [family, name].compactMap { $0 }.joined(separator: " ") }
 }

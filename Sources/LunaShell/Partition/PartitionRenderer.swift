@@ -91,6 +91,17 @@ enum PartitionRenderer {
             + "        Object UID:     \(objectUID(object, on: serial))\n"
     }
 
+    /// After `partition init`: nothing but the blank line before the trailer.
+    static let initialized = "\n"
+
+    static func smkBackedUp(_ partition: Partition, as name: String) -> String {
+        "\n        The SMK of partition \(partition.label) (\(partition.serial)) was backed up to the\n        simulated Backup HSM as \(name).\n\n"
+    }
+
+    static func smkRestored(_ partition: Partition, from name: String) -> String {
+        "\n        The SMK backup \(name) was restored to partition \(partition.label) (\(partition.serial)).\n\n"
+    }
+
     static func cleared(_ count: Int, label: String) -> String {
         "\n        \(count) object(s) deleted from partition \(label).\n\n"
     }

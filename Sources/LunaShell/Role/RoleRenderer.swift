@@ -3,6 +3,8 @@ import LunaSim
 /// LunaCM's text for the `role` family (reference 3.2). `role show`'s lines are [V]; the
 /// password authentication names, `Locked out.` placement, `role list` table and the notes are [M].
 enum RoleRenderer {
+    /// What a command that only changes a credential or a session prints before its trailer.
+    static let done = "\n"
     static let loginPrompt = "\n        enter password: "
     static let oldPasswordPrompt = "\n        enter existing password: "
     static let newPasswordPrompt = "\n        enter new password: "

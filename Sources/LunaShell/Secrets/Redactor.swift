@@ -23,7 +23,7 @@ public enum Redactor {
     }
 
     /// Indexes of tokens that are secret values.
-    static func secretPositions(_ tokens: [String], grammar: Grammar) -> Set<Int> {
+    public static func secretPositions(_ tokens: [String], grammar: Grammar) -> Set<Int> {
         var positions: Set<Int> = []
         if case .command(let command)? = try? Parser(grammar: grammar).parse(tokens) {
             for (index, token) in tokens.enumerated() where token.hasPrefix("-") && index + 1 < tokens.count {
@@ -48,7 +48,7 @@ public enum Redactor {
         name == "p" || ["pass", "pw", "secret", "challenge", "pin"].contains { name.contains($0) }
     }
 
-    static func quoted(_ token: String) -> String {
+    public static func quoted(_ token: String) -> String {
         token.isEmpty || token.contains(" ") || token.contains("\t") ? "\"\(token)\"" : token
     }
 }

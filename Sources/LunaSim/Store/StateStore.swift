@@ -97,32 +97,68 @@ public final class StateStore {
 
     // MARK: Transactions
 
-    /// Runs a command that only looks: it never writes the database or the conf. A plain deferred
-    /// transaction with cached statements: a read is the common case, and GRDB's general-purpose
-    /// `read` (read-only pragmas, savepoint) cost more than the command itself in long batches.
+    /// Runs a command that only looks. The connection is `query_only` for the duration, so an
+    /// SQL write fails with SQLITE_READONLY, and a change to the fleet, the conf, the random
+    /// source or the clock made in memory is refused when the body returns: an accidental write
+    /// inside a read fails loudly instead of half-applying. A plain deferred transaction with
+    /// cached statements: a read is the common case, and GRDB's general-purpose `read` (pragmas,
+    /// savepoint) cost more than the command itself in long batches.
     public func read<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
-        try perform { () throws -> T in
+        let (result, changed) = try readOnly(body)
+        if let changed {
+            throw LunaError(.generalError, "Internal error: a read-only command tried to change \(changed); nothing was changed.")
+        }
+        return result
+    }
+
+    /// The optimistic write (role login): most attempts change nothing, so `body` first runs
+    /// under a read transaction, and runs again under the write lock only when it wanted to
+    /// change something (a failed-login counter, a reset, a zeroization). The read attempt is a
+    /// dry run: services see `isWritable == false` and skip what only the real run may do.
+    public func writeIfNeeded<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
+        let (result, changed) = try readOnly(body)
+        if changed == nil { return result }
+        return try write(body)
+    }
+
+    /// What a read-only run of `body` returned, and what it tried to change (nil: nothing).
+    private func readOnly<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> (T, String?) {
+        try perform { () throws -> (T, String?) in
             try queue.inDatabase { db in
+                try db.cachedStatement(sql: "PRAGMA query_only = 1").execute()
+                defer { try? db.cachedStatement(sql: "PRAGMA query_only = 0").execute() }
                 try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-                do {
-                    let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? -1
-                    let entry: ReadCache.FleetEntry
-                    if let cached = cache.fleet, cached.dataVersion == version {
-                        entry = cached
-                    } else {
-                        entry = ReadCache.FleetEntry(dataVersion: version, fleet: try loadFleet(db), meta: try Self.meta(db))
-                        cache.fleet = entry
-                    }
-                    let result = try body(makeTransaction(entry.fleet, meta: entry.meta, db: db, writable: false))
-                    try db.cachedStatement(sql: "COMMIT").execute()
-                    return result
-                } catch {
-                    try? db.cachedStatement(sql: "ROLLBACK").execute()
-                    throw error
+                defer { try? db.cachedStatement(sql: "ROLLBACK").execute() }
+                let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? -1
+                let entry: ReadCache.FleetEntry
+                if let cached = cache.fleet, cached.dataVersion == version {
+                    entry = cached
+                } else {
+                    entry = ReadCache.FleetEntry(dataVersion: version, fleet: try loadFleet(db), meta: try Self.meta(db))
+                    cache.fleet = entry
                 }
+                let transaction = makeTransaction(entry.fleet, meta: entry.meta, db: db, writable: false)
+                let start = (random: transaction.random.state, clock: transaction.clock.now)
+                let result = try body(transaction)
+                return (result, Self.change(in: transaction, from: entry.fleet, start: start))
             }
         }
     }
+
+    /// What a transaction changed in memory, named for the error message; nil when nothing.
+    private static func change(in transaction: StateTransaction, from fleet: Fleet,
+                               start: (random: UInt64, clock: Int64)) -> String? {
+        if transaction.failureAfterCommit != nil { return "a failure counter" }
+        if transaction.fleet != fleet { return "the fleet" }
+        if transaction.changedConfText != nil { return "Chrystoki.conf" }
+        if transaction.random.state != start.random { return "the random source" }
+        if transaction.clock.now != start.clock { return "the simulated clock" }
+        return nil
+    }
+
+    /// A handle that can only read this store: what read-only commands are given, so that the
+    /// type system (and `query_only` underneath) keeps them from writing.
+    public var reader: StateReader { StateReader(store: self) }
 
     /// Runs a command that may change the state or the conf, under the write lock.
     public func write<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
@@ -261,7 +297,7 @@ public final class StateStore {
         do {
             return try journal.stage(text, db)
         } catch let error as ConfError {
-            throw LunaError(.generalError, "\(error)")
+            throw LunaError(error)
         }
     }
 

@@ -51,7 +51,7 @@ public final class StateTransaction {
             parsedConf = document
             return document
         } catch {
-            throw LunaError(.generalError, "\(error)")
+            throw LunaError(error)
         }
     }
 
@@ -94,7 +94,7 @@ public final class StateTransaction {
         }
     }
 
-    public func addObject(_ object: StoredObject, on partitionSerial: String) throws(LunaError) {
+    private func addObject(_ object: StoredObject, on partitionSerial: String) throws(LunaError) {
         do {
             try Rows.insert(object, partition: partitionSerial, in: db)
         } catch {
@@ -110,7 +110,24 @@ public final class StateTransaction {
         }
     }
 
-    public func nextHandle(on partitionSerial: String) throws(LunaError) -> Int {
+    /// Stores copies of `objects` on a partition under fresh handles (after its highest one), in
+    /// order, and returns them as stored: every clone, copy, insert and creation goes through here.
+    @discardableResult
+    public func appendObjects(_ objects: [StoredObject], on partitionSerial: String) throws(LunaError) -> [StoredObject] {
+        var handle = try nextHandle(on: partitionSerial)
+        var stored: [StoredObject] = []
+        stored.reserveCapacity(objects.count)
+        for object in objects {
+            var copy = object
+            copy.handle = handle
+            handle += 1
+            try addObject(copy, on: partitionSerial)
+            stored.append(copy)
+        }
+        return stored
+    }
+
+    func nextHandle(on partitionSerial: String) throws(LunaError) -> Int {
         do {
             return (try Int.fetchOne(db, sql: "SELECT MAX(handle) FROM object WHERE partition = ?",
                                      arguments: [partitionSerial]) ?? 0) + 1

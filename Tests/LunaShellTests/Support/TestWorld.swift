@@ -1,6 +1,7 @@
 import ChrystokiConf
 import Foundation
 import LunaShell
+import LunaShellTestSupport
 import LunaSim
 
 /// A simulated world for one test: the default fleet (or a given one) in an in-memory store, a

@@ -87,15 +87,13 @@ public enum HAGroupService {
             primary.smk = transaction.random.bytes(32)
             transaction.fleet.update(primary)
         }
-        var ha = HAConfig(try transaction.conf())
         let number = HAGroupRules.groupNumber(primarySerial: partition.serial)
-        do {
+        let definition = try transaction.editHA { (ha: inout HAConfig) throws(ConfError) -> HAGroupConfig? in
             try ha.addGroup(label: label, serial: number, members: [partition.serial])
-        } catch {
-            throw LunaError(.argumentsBad, error.message)
+            return ha.group(label)
         }
-        transaction.setConf(ha.document)
-        var group = makeGroup(ha.group(label)!, slot: nil, transaction.fleet)
+        guard let definition else { throw LunaError(.generalError, "Group \(label) was not written to Chrystoki.conf.") }
+        var group = makeGroup(definition, slot: nil, transaction.fleet)
         group.needsSync = false
         return group
     }
@@ -104,9 +102,7 @@ public enum HAGroupService {
     /// contents (reference 2.5).
     public static func deleteGroup(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> String {
         let definition = try transaction.groupDefinition(reference)
-        var ha = HAConfig(try transaction.conf())
-        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in _ = try ha.deleteGroup(label: definition.label) }
-        transaction.setConf(ha.document)
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in _ = try ha.deleteGroup(label: definition.label) }
         return definition.label
     }
 
@@ -174,13 +170,12 @@ public enum HAGroupService {
         if let primarySMK = members.first?.smk { updated.smk = primarySMK }
         transaction.fleet.update(updated)
 
-        var ha = HAConfig(try transaction.conf())
-        let standby = hsm.kind == .cloud && ha.cloudMembersJoinAsStandby
-        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in
+        let standby = try transaction.editHA { (ha: inout HAConfig) throws(ConfError) -> Bool in
+            let standby = hsm.kind == .cloud && ha.cloudMembersJoinAsStandby
             try ha.setMembers(ofGroup: definition.label, to: definition.members + [joining.serial])
             if standby { try ha.setStandby(ofGroup: definition.label, to: definition.standbyMembers + [joining.serial]) }
+            return standby
         }
-        transaction.setConf(ha.document)
         var group = try self.group(GroupReference(definition.label), transaction)
         group.needsSync = try ObjectReplication.needsSync(group.members.compactMap(\.partition).map(\.serial), transaction)
         return AddMemberResult(serial: joining.serial, group: group, smkOverwritten: plan.overwritesSMK, addedAsStandby: standby)
@@ -207,9 +202,8 @@ public enum HAGroupService {
         guard let newPrimary = remaining.first else {
             throw LunaError(.operationNotAllowed, "Partition \(serial) is the last member of group \(definition.label); use 'hagroup deletegroup' to delete the group.")
         }
-        var ha = HAConfig(try transaction.conf())
         var previousNumber: String?
-        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in
             try ha.setMembers(ofGroup: definition.label, to: remaining)
             if definition.standbyMembers.contains(serial) {
                 try ha.setStandby(ofGroup: definition.label, to: definition.standbyMembers.filter { $0 != serial })
@@ -219,14 +213,14 @@ public enum HAGroupService {
                 try ha.setSerial(ofGroup: definition.label, to: HAGroupRules.groupNumber(primarySerial: newPrimary))
             }
         }
-        transaction.setConf(ha.document)
         return RemoveMemberResult(serial: serial, group: try group(GroupReference(definition.label), transaction),
                                   previousNumber: previousNumber)
     }
 
-    /// `hagroup addstandby` / `removestandby`: the partition must already be a member.
+    /// `hagroup addstandby` / `removestandby`: the partition must already be a member. Returns
+    /// the member's serial and the group as it now is.
     public static func setStandby(_ reference: GroupReference, member: MemberReference, standby: Bool,
-                                  _ transaction: StateTransaction) throws(LunaError) -> HAGroup {
+                                  _ transaction: StateTransaction) throws(LunaError) -> (serial: String, group: HAGroup) {
         let definition = try transaction.groupDefinition(reference)
         let serial = try transaction.memberSerial(member)
         guard definition.members.contains(serial) else {
@@ -240,10 +234,8 @@ public enum HAGroupService {
             throw LunaError(.argumentsBad, "Member \(serial) is not a standby member of group \(definition.label).")
         }
         let list = standby ? definition.standbyMembers + [serial] : definition.standbyMembers.filter { $0 != serial }
-        var ha = HAConfig(try transaction.conf())
-        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in try ha.setStandby(ofGroup: definition.label, to: list) }
-        transaction.setConf(ha.document)
-        return try group(GroupReference(definition.label), transaction)
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in try ha.setStandby(ofGroup: definition.label, to: list) }
+        return (serial, try group(GroupReference(definition.label), transaction))
     }
 
     // MARK: Synchronization
@@ -280,9 +272,7 @@ public enum HAGroupService {
     public static func setSynchronization(_ reference: GroupReference, enabled: Bool,
                                           _ transaction: StateTransaction) throws(LunaError) -> String {
         let definition = try transaction.groupDefinition(reference)
-        var ha = HAConfig(try transaction.conf())
-        try edit(&ha) { (ha: inout HAConfig) throws(ConfError) in try ha.setSynchronize(label: definition.label, enabled: enabled) }
-        transaction.setConf(ha.document)
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in try ha.setSynchronize(label: definition.label, enabled: enabled) }
         return definition.label
     }
 
@@ -324,15 +314,6 @@ public enum HAGroupService {
     private static func checkNotInAGroup(_ partition: Partition, _ transaction: StateTransaction) throws(LunaError) {
         if let group = try transaction.groupDefinitions().first(where: { $0.members.contains(partition.serial) }) {
             throw LunaError(.argumentsBad, "The member you specified is already part of an HA group (\(group.label)).")
-        }
-    }
-
-    /// Runs an edit of the HA view, turning a refusal of the conf model into a LunaError.
-    static func edit(_ ha: inout HAConfig, _ body: (inout HAConfig) throws(ConfError) -> Void) throws(LunaError) {
-        do {
-            try body(&ha)
-        } catch {
-            throw LunaError(.argumentsBad, error.message)
         }
     }
 }

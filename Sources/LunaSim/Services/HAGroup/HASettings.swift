@@ -35,25 +35,25 @@ public enum HASettingsService {
         guard HAGroupRules.retryRange.contains(count) else {
             throw LunaError(.argumentsBad, "The retry count must be from \(HAGroupRules.retryRange.lowerBound) (unlimited) to \(HAGroupRules.retryRange.upperBound); 0 disables auto-recovery.")
         }
-        try change(transaction) { (ha: inout HAConfig) throws(ConfError) in try ha.setReconnAtt(count) }
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in try ha.setReconnAtt(count) }
     }
 
     public static func setInterval(_ seconds: Int, _ transaction: StateTransaction) throws(LunaError) {
         guard HAGroupRules.intervalRange.contains(seconds) else {
             throw LunaError(.argumentsBad, "The auto-recovery interval must be from \(HAGroupRules.intervalRange.lowerBound) to \(HAGroupRules.intervalRange.upperBound) seconds.")
         }
-        try change(transaction) { (ha: inout HAConfig) throws(ConfError) in try ha.setInterval(seconds) }
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in try ha.setInterval(seconds) }
     }
 
     public static func setRecoveryMode(_ mode: String, _ transaction: StateTransaction) throws(LunaError) {
         guard let value = HARecoveryMode.allCases.first(where: { $0.rawValue.lowercased() == mode.lowercased() }) else {
             throw LunaError(.argumentsBad, "The recovery mode must be activeBasic or activeEnhanced.")
         }
-        try change(transaction) { (ha: inout HAConfig) throws(ConfError) in try ha.setRecoveryMode(value) }
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in try ha.setRecoveryMode(value) }
     }
 
     public static func setHAOnly(_ enabled: Bool, _ transaction: StateTransaction) throws(LunaError) {
-        try change(transaction) { (ha: inout HAConfig) throws(ConfError) in try ha.setHAOnly(enabled) }
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in try ha.setHAOnly(enabled) }
     }
 
     /// `halog`: any of status, path and maximum length. A path must be an absolute directory.
@@ -68,7 +68,7 @@ public enum HASettingsService {
         if let maximumLength, maximumLength < 1 {
             throw LunaError(.argumentsBad, "The maximum HA log length must be a positive number of bytes.")
         }
-        try change(transaction) { (ha: inout HAConfig) throws(ConfError) in
+        try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in
             if let enabled { try ha.setLogStatus(enabled: enabled) }
             if let path { try ha.setLogPath(path) }
             if let maximumLength { try ha.setLogLength(maximumLength) }
@@ -84,11 +84,5 @@ public enum HASettingsService {
             throw LunaError(.deviceRemoved, "Member \(down.joined(separator: ", ")) of group \(group.label) is not reachable and cannot be recovered.")
         }
         return (group, [])
-    }
-
-    private static func change(_ transaction: StateTransaction, _ body: (inout HAConfig) throws(ConfError) -> Void) throws(LunaError) {
-        var ha = HAConfig(try transaction.conf())
-        try HAGroupService.edit(&ha, body)
-        transaction.setConf(ha.document)
     }
 }

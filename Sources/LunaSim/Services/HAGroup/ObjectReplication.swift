@@ -37,14 +37,7 @@ enum ObjectReplication {
         let objects = try transaction.objects(on: source)
         var copied = 0
         for target in targets {
-            var handle = try transaction.nextHandle(on: target)
-            for object in objects {
-                var clone = object
-                clone.handle = handle
-                handle += 1
-                try transaction.addObject(clone, on: target)
-                copied += 1
-            }
+            copied += try transaction.appendObjects(objects, on: target).count
         }
         return copied
     }
@@ -79,20 +72,15 @@ enum ObjectReplication {
             let missing = wanted.filter { have[$0.key] ?? 0 < $0.value }
             guard !missing.isEmpty else { continue }
             touched += 1
-            var handle = try transaction.nextHandle(on: serial)
             var sources: [String: [StoredObject]] = [:]
+            var clones: [StoredObject] = []
             for identity in missing.keys.sorted() {
                 guard let source = holder[identity] else { continue }
                 if sources[source] == nil { sources[source] = try transaction.objects(on: source) }
                 let candidates = (sources[source] ?? []).filter { $0.identity == identity }
-                for object in candidates.dropFirst(have[identity] ?? 0) {
-                    var clone = object
-                    clone.handle = handle
-                    handle += 1
-                    try transaction.addObject(clone, on: serial)
-                    cloned += 1
-                }
+                clones += candidates.dropFirst(have[identity] ?? 0)
             }
+            cloned += try transaction.appendObjects(clones, on: serial).count
         }
         return (cloned, touched)
     }

@@ -62,14 +62,8 @@ public enum ObjectService {
         let made = try KeyMaterial.make(kind, label: label, random: &transaction.random)
         var shown: [StoredObject] = []
         for (index, serial) in ([target.primary] + target.replicas).enumerated() {
-            var handle = try transaction.nextHandle(on: serial)
-            for object in made {
-                var stored = object
-                stored.handle = handle
-                handle += 1
-                try transaction.addObject(stored, on: serial)
-                if index == 0 { shown.append(stored) }
-            }
+            let stored = try transaction.appendObjects(made, on: serial)
+            if index == 0 { shown = stored }
         }
         return Created(objects: shown, target: target)
     }

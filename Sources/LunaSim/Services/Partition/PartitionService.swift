@@ -106,15 +106,7 @@ public enum PartitionService {
                              _ transaction: StateTransaction) throws(LunaError) -> [Cloned] {
         let (objects, target) = try checkClone(handles: handles, from: source, to: targetSlot,
                                                targetSecret: targetSecret, transaction)
-        var handle = try transaction.nextHandle(on: target.serial)
-        var cloned: [Cloned] = []
-        for object in objects {
-            var copy = object
-            copy.handle = handle
-            try transaction.addObject(copy, on: target.serial)
-            cloned.append(Cloned(source: object, newHandle: handle))
-            handle += 1
-        }
-        return cloned
+        let stored = try transaction.appendObjects(objects, on: target.serial)
+        return zip(objects, stored).map { Cloned(source: $0, newHandle: $1.handle) }
     }
 }

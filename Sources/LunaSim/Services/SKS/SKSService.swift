@@ -30,12 +30,10 @@ public enum SKSService {
             throw LunaError(.slotIDInvalid, "No partition with serial number \(partitionSerial) is visible to this client.")
         }
         guard let blob = Hex.decode(blobHex) else { throw LunaError(.argumentsBad, "The SKS blob must be given as hex digits.") }
-        guard let smk = partition.smk, var object = try SKSBlob.open(blob, smk: smk) else {
+        guard let smk = partition.smk, let object = try SKSBlob.open(blob, smk: smk) else {
             throw LunaError(.smkIDNotFound, "The blob was encrypted under an SMK that partition \(partition.label) does not hold (was it overwritten by an HA group's primary?); restore that SMK first ('partition archive restore -smkonly').")
         }
-        object.handle = try transaction.nextHandle(on: partition.serial)
-        try transaction.addObject(object, on: partition.serial)
-        return object.handle
+        return try transaction.appendObjects([object], on: partition.serial)[0].handle
     }
 
     /// Copies the partition's SMK to the simulated Backup HSM under `name`.

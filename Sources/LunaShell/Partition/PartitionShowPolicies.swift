@@ -1,0 +1,37 @@
+import LunaSim
+
+/// `partition showpolicies [-slot N] [-verbose]`: capabilities and policies of a partition.
+struct PartitionShowPolicies: ReadCommand {
+    static let slotOption = Option<Int>("slot", shortcuts: ["s"], value: "slot_id", help: "Slot of the partition (default: the current slot)")
+    static let verboseFlag = Flag("verbose", shortcuts: ["v"], help: "Say what each policy takes and whether a change is destructive")
+    static let spec = CommandSpec(name: "showpolicies", shortNames: ["sp"], summary: "Show the partition's capabilities and policies",
+                                  options: [slotOption, verboseFlag])
+    let slot: Int?
+    let verbose: Bool
+    init(_ options: ParsedOptions) {
+        slot = options[Self.slotOption]
+        verbose = options[Self.verboseFlag]
+    }
+
+    func run(_ context: ReadContext) throws(LunaError) {
+        var partition = try context.currentPartition()
+        let rows = try context.read { transaction throws(LunaError) -> [PolicyRenderer.Row] in
+            if let slot {
+                guard let other = transaction.fleet.partition(slot: slot) else {
+                    if try SlotService.virtualSlots(transaction).contains(where: { $0.slot == slot }) {
+                        throw LunaError(.functionNotSupported, "Slot \(slot) is an HA virtual slot; name a member's physical slot.")
+                    }
+                    throw LunaError.slotInvalid(slot)
+                }
+                partition = other
+            }
+            let hsm = try HSMService.hsm(hosting: partition.serial, transaction)
+            return PolicyCatalog.partition.map {
+                PolicyRenderer.Row(definition: $0, capability: PolicyCatalog.partitionCapability($0, on: hsm),
+                                   value: PolicyCatalog.value($0, in: partition.policies))
+            }
+        }
+        context.write(PolicyRenderer.render(title: "Partition policies for Partition: \(partition.label)", section: "Partition",
+                                            rows: rows, verbose: verbose))
+    }
+}
