@@ -9,9 +9,12 @@ public struct Grammar: Sendable {
 
     public let families: [FamilySpec]
     public let entries: [Entry]
+    /// The lists this grammar was built from, so a variant can add to them.
+    public let familyLists: [CommandFamily]
     public var commands: [CommandSpec] { entries.map(\.spec) }
 
     public init(_ lists: [CommandFamily]) {
+        familyLists = lists
         families = lists.compactMap(\.spec)
         entries = lists.flatMap { list in
             list.commands.map { type in
