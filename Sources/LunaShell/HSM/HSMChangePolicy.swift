@@ -3,24 +3,15 @@ import LunaSim
 /// `hsm changehsmpolicy -policy N[,N] -value V[,V] [-force]`, as the HSM SO; destructive changes
 /// ask `proceed` first.
 struct HSMChangePolicy: WriteCommand {
-    static let policyOption = RequiredOption<String>("policy", shortcuts: ["p"], value: "policy_id[,...]", help: "Policy number, or a comma-separated list")
-    static let valueOption = RequiredOption<String>("value", shortcuts: ["v"], value: "value[,...]", help: "New value, or a comma-separated list")
-    static let forceFlag = Flag("force", shortcuts: ["f"], help: "Do not ask 'proceed'")
     static let spec = CommandSpec(name: "changehsmpolicy", shortNames: ["chp", "changepolicy"], summary: "Change HSM policies (as the HSM SO)",
-                                  options: [policyOption, valueOption, forceFlag])
-    let policies: String
-    let values: String
-    let force: Bool
-    init(_ options: ParsedOptions) {
-        policies = options[Self.policyOption]
-        values = options[Self.valueOption]
-        force = options[Self.forceFlag]
-    }
+                                  options: PolicyOptions.all)
+    let request: PolicyOptions.Request
+    init(_ options: ParsedOptions) { request = PolicyOptions.Request(options) }
 
     func run(_ context: WriteContext) throws(LunaError) {
         let partition = try context.currentPartition()
         try context.require([.so], on: partition, to: "change HSM policies")
-        let changes = try PolicyService.pair(policies: policies, values: values)
+        let changes = try request.changes()
         let deleted = try context.checkAskApply(
             check: { transaction throws(LunaError) -> (HSM, PolicyService.Plan) in
                 let hsm = try HSMService.hsm(hosting: partition.serial, transaction)
@@ -29,7 +20,7 @@ struct HSMChangePolicy: WriteCommand {
             ask: { checked throws(LunaError) -> String in
                 let (hsm, plan) = checked
                 if !plan.destructive.isEmpty {
-                    try context.confirmProceed(PolicyRenderer.destructiveWarning(plan.destructive, scope: "every partition of HSM \(hsm.serial)"), force: force)
+                    try context.confirmProceed(PolicyRenderer.destructiveWarning(plan.destructive, scope: "every partition of HSM \(hsm.serial)"), force: request.force)
                 }
                 return hsm.serial
             },

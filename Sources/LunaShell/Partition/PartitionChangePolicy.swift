@@ -3,28 +3,20 @@ import LunaSim
 /// `partition changepolicy -policy N[,N] -value V[,V] [-force]`, as the Partition SO: every change
 /// is checked before any is made, and destructive ones ask `proceed` first.
 struct PartitionChangePolicy: WriteCommand {
-    static let policyOption = RequiredOption<String>("policy", shortcuts: ["p"], value: "policy_id[,...]", help: "Policy number, or a comma-separated list")
-    static let valueOption = RequiredOption<String>("value", shortcuts: ["v"], value: "value[,...]", help: "New value, or a comma-separated list")
     static let spec = CommandSpec(name: "changepolicy", shortNames: ["changepo", "cp"], summary: "Change partition policies (as the Partition SO)",
-                                  options: [policyOption, valueOption, PartitionCommands.force])
-    let policies: String
-    let values: String
-    let force: Bool
-    init(_ options: ParsedOptions) {
-        policies = options[Self.policyOption]
-        values = options[Self.valueOption]
-        force = options[PartitionCommands.force]
-    }
+                                  options: PolicyOptions.all)
+    let request: PolicyOptions.Request
+    init(_ options: ParsedOptions) { request = PolicyOptions.Request(options) }
 
     func run(_ context: WriteContext) throws(LunaError) {
         let partition = try context.currentPartition()
         try context.require([.po], on: partition, to: "change partition policies")
-        let changes = try PolicyService.pair(policies: policies, values: values)
+        let changes = try request.changes()
         let deleted = try context.checkAskApply(
             check: { transaction throws(LunaError) in try PolicyService.checkPartitionChanges(changes, on: partition.serial, transaction) },
             ask: { plan throws(LunaError) in
                 if !plan.destructive.isEmpty {
-                    try context.confirmProceed(PolicyRenderer.destructiveWarning(plan.destructive, scope: "partition \(partition.label)"), force: force)
+                    try context.confirmProceed(PolicyRenderer.destructiveWarning(plan.destructive, scope: "partition \(partition.label)"), force: request.force)
                 }
             },
             apply: { transaction, _ throws(LunaError) in try PolicyService.changePartitionPolicies(changes, on: partition.serial, transaction) })
