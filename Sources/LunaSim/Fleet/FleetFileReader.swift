@@ -1,3 +1,4 @@
+import ChrystokiConf
 import Foundation
 
 /// Reads the fleet file format of DESIGN.md strictly: every field is known and well typed, or the
@@ -43,6 +44,14 @@ public enum FleetFileReader {
             snapshot.fleet.hsms.append(hsm)
             try reader.finish()
         }
+        var servers: [String: String] = [:]
+        for (index, hsm) in snapshot.fleet.hsms.enumerated() {
+            guard let server = hsm.server?.lowercased() else { continue }
+            if let other = servers[server] {
+                throw FleetFileError(path: "hsms[\(index)].server", "server \(hsm.server ?? "") is already the address of HSM \(other)")
+            }
+            servers[server] = hsm.serial
+        }
         try top.finish()
         return snapshot
     }
@@ -61,9 +70,19 @@ public enum FleetFileReader {
         let policies = HSM.defaultPolicies.merging(try reader.policies("policies") ?? [:])
         let soPassword = try secret("soPassword", hashKey: "soPasswordHash", &reader, random: &random)
         let soFailedLogins = try counter("soFailedLogins", &reader)
+        let server = try reader.string("server")
+        if let server {
+            guard kind == .network else {
+                throw FleetFileError(path: reader.childPath("server"), "only a network HSM has a server address")
+            }
+            do { try ServerConfig.validateHost(server) } catch {
+                throw FleetFileError(path: reader.childPath("server"), "expected a host name or IP address, found \(server.debugDescription)")
+            }
+        }
+        let registered = try reader.bool("registered") ?? true
         return HSM(serial: serial, model: model, kind: kind, firmware: firmware, auth: auth,
                    fips: fips, host: host, policies: policies, soPassword: soPassword,
-                   soFailedLogins: soFailedLogins)
+                   soFailedLogins: soFailedLogins, server: server, registered: registered)
     }
 
     private static func readPartition(
@@ -99,6 +118,7 @@ public enum FleetFileReader {
                                               co: try counter("coFailedLogins", &reader),
                                               cu: try counter("cuFailedLogins", &reader))
         partition.userLockedOut = try reader.bool("userLockedOut") ?? false
+        partition.assigned = try reader.bool("assigned") ?? true
         if let smk = try reader.string("smk") {
             guard let bytes = Hex.decode(smk), bytes.count == 32 else {
                 throw FleetFileError(path: reader.childPath("smk"), "expected 64 hex digits (a 256-bit key)")
