@@ -23,7 +23,7 @@ public enum FleetFileReader {
         var serials: Set<String> = []
         for (hsmIndex, hsmValue) in try top.array("hsms").enumerated() {
             var reader = try ObjectReader(hsmValue, path: "hsms[\(hsmIndex)]")
-            let hsm = try readHSM(&reader, random: &random)
+            let hsm = try readHSM(&reader, position: hsmIndex, random: &random)
             guard serials.insert(hsm.serial).inserted else {
                 throw FleetFileError(path: reader.childPath("serial"), "serial \(hsm.serial) is used twice")
             }
@@ -56,7 +56,7 @@ public enum FleetFileReader {
         return snapshot
     }
 
-    private static func readHSM(_ reader: inout ObjectReader, random: inout RandomSource) throws(FleetFileError) -> HSM {
+    private static func readHSM(_ reader: inout ObjectReader, position: Int, random: inout RandomSource) throws(FleetFileError) -> HSM {
         let serial = try serialNumber(&reader)
         let model = try reader.string("model") ?? "LunaSA 7.3.0"
         let kind = try enumeration("kind", of: HSM.Kind.self, &reader) ?? .network
@@ -70,8 +70,10 @@ public enum FleetFileReader {
         let policies = HSM.defaultPolicies.merging(try reader.policies("policies") ?? [:])
         let soPassword = try secret("soPassword", hashKey: "soPasswordHash", &reader, random: &random)
         let soFailedLogins = try counter("soFailedLogins", &reader)
-        let server = try reader.string("server")
-        if let server {
+        let givenServer = try reader.string("server")
+        let server = givenServer ?? (kind == .network ? defaultServer(position: position) : nil)
+        if let givenServer {
+            let server = givenServer
             guard kind == .network else {
                 throw FleetFileError(path: reader.childPath("server"), "only a network HSM has a server address")
             }
@@ -208,6 +210,14 @@ public enum FleetFileReader {
             throw FleetFileError(path: reader.childPath(key), "a failed-login count is 0 to 255")
         }
         return value
+    }
+
+    /// A network HSM without a `server` gets one from its place in the file: 192.0.2.11 for the
+    /// first HSM, .12 for the second, ... (documentation addresses, RFC 5737), which is what the
+    /// default Chrystoki.conf registers for the default fleet. Past .254 there is none, and such
+    /// an HSM is reached without registration.
+    public static func defaultServer(position: Int) -> String? {
+        position >= 0 && position < 244 ? "192.0.2.\(11 + position)" : nil
     }
 
     private static func isVersion(_ text: String) -> Bool {

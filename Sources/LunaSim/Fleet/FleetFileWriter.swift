@@ -40,12 +40,15 @@ public enum FleetFileWriter {
     }
 
     public static func write(_ snapshot: FleetSnapshot) -> [UInt8] {
-        let hsms = snapshot.fleet.hsms.map { hsm in
+        let hsms = snapshot.fleet.hsms.enumerated().map { position, hsm in
             HSMEntry(
                 serial: hsm.serial, model: hsm.model, kind: hsm.kind.rawValue, firmware: hsm.firmware,
                 auth: hsm.auth.rawValue, fips: hsm.fips, host: hsm.host, policies: strings(hsm.policies),
                 soPasswordHash: hsm.soPassword?.encoded, soFailedLogins: hsm.soFailedLogins,
-                server: hsm.server, registered: hsm.registered,
+                // A server the reader would give this HSM anyway is left out, so fleets written
+                // before registration existed export as they did.
+                server: hsm.server == FleetFileReader.defaultServer(position: position) ? nil : hsm.server,
+                registered: hsm.registered,
                 partitions: snapshot.fleet.partitions.filter { $0.hsmSerial == hsm.serial }.map { partition in
                     PartitionEntry(
                         label: partition.label, serial: partition.serial, slot: partition.slot,

@@ -90,6 +90,11 @@ public final class StateStore {
                 try Self.insert(snapshot, seed: seed, clock: clock, in: db)
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('seeded', '1')")
             }
+            // Seeding makes the conf agree with the fleet's registered servers, as installConf does.
+            if let bytes = try? AtomicFile.read(confPath), let text = String(validating: bytes, as: UTF8.self) {
+                let aligned = RegistrationAlignment.aligned(text, with: snapshot.fleet, path: confPath)
+                if aligned != text { try AtomicFile.write(Array(aligned.utf8), to: confPath) }
+            }
         } catch {
             throw LunaError.storage("Cannot create the in-memory state: \(error)")
         }
