@@ -17,6 +17,8 @@ public enum VTLCommand: Equatable, Sendable {
     case haAddMember(group: String, serial: String, password: String)
     case haRemoveMember(group: String, serial: String)
     case haAutoRecovery(retry: Int)
+    case haStandby(group: String, serial: String, standby: Bool)
+    case haSynchronize(group: String, password: String)
 
     /// The commands `vtl --help` lists, in its order.
     public static let names = ["createCert", "addServer", "deleteServer", "listServers", "verify", "listSlots", "haAdmin"]
@@ -69,10 +71,11 @@ public enum VTLCommand: Equatable, Sendable {
     /// `haAdmin show`, `haAdmin -HAOnly -enable|-disable` (also `HAOnly` without the dash, as
     /// older guides type it), `haAdmin newGroup -serialNum S -label L -password P`, `haAdmin
     /// addMember -group G -serialNum S -password P`, `haAdmin removeMember -group G -serialNum S`,
-    /// `haAdmin autoRecovery -retry N`.
+    /// `haAdmin autoRecovery -retry N`, `haAdmin -standbyMembers -set|-remove -group G -serialNum S`,
+    /// `haAdmin synchronize -group G -password P`.
     private static func parseHAAdmin(_ options: inout Options) throws(LunaError) -> VTLCommand {
         guard let sub = options.words.first else {
-            throw LunaError(.argumentsBad, "haAdmin needs a subcommand: show, -HAOnly, newGroup, addMember, removeMember or autoRecovery.")
+            throw LunaError(.argumentsBad, "haAdmin needs a subcommand: show, -HAOnly, newGroup, addMember, removeMember, -standbyMembers, synchronize or autoRecovery.")
         }
         options.words.removeFirst()
         if options.wantsHelp { return .help(topic: "haAdmin") }
@@ -110,6 +113,22 @@ public enum VTLCommand: Equatable, Sendable {
             }
             try options.finish()
             return .haAutoRecovery(retry: retry)
+        case "-standbymembers", "standbymembers":
+            // Luna 5.3's `vtl haAdmin -standbyMembers -set -group G -serialNum S` (Luna 5.3 HA docs),
+            // and `-remove` to take the member out of standby.
+            let set = options.flag("-set"), remove = options.flag("-remove")
+            let group = try options.required("-group", what: "-group <HA group number or label>")
+            let serial = try options.required("-serialnum", what: "-serialNum <partition serial number>")
+            try options.finish()
+            guard set != remove else {
+                throw LunaError(.argumentsBad, "haAdmin -standbyMembers takes exactly one of -set or -remove.")
+            }
+            return .haStandby(group: group, serial: serial, standby: set)
+        case "synchronize":
+            let group = try options.required("-group", what: "-group <HA group number or label>")
+            let password = try options.required("-password", alias: "-p", what: "-password <Crypto Officer password>")
+            try options.finish()
+            return .haSynchronize(group: group, password: password)
         default:
             throw LunaError(.argumentsBad, "Unknown haAdmin subcommand '\(sub)'. Run 'vtl haAdmin -help'.")
         }

@@ -20,6 +20,8 @@ enum VTLHelp {
       haAdmin newGroup -serialNum <sn> -label <label> -password <pw>
       haAdmin addMember -group <number|label> -serialNum <sn> -password <pw>
       haAdmin removeMember -group <number|label> -serialNum <sn>
+      haAdmin -standbyMembers -set | -remove -group <number|label> -serialNum <sn>
+      haAdmin synchronize -group <number|label> -password <pw>
       haAdmin autoRecovery -retry <n>                  -1 unlimited, 0 disables auto recovery
 
     The state home is --home DIR, else $LUNASIM_HOME, else ~/.lunasim; Chrystoki.conf is
@@ -35,7 +37,7 @@ enum VTLHelp {
         "listservers": "Usage: vtl listServers\n",
         "verify": "Usage: vtl verify\n",
         "listslots": "Usage: vtl listSlots\n",
-        "haadmin": "Usage: vtl haAdmin show | -HAOnly {-enable|-disable|-show} | newGroup -serialNum <sn> -label <label> -password <pw>\n       | addMember -group <g> -serialNum <sn> -password <pw> | removeMember -group <g> -serialNum <sn>\n       | autoRecovery -retry <n>\n",
+        "haadmin": "Usage: vtl haAdmin show | -HAOnly {-enable|-disable|-show} | newGroup -serialNum <sn> -label <label> -password <pw>\n       | addMember -group <g> -serialNum <sn> -password <pw> | removeMember -group <g> -serialNum <sn>\n       | -standbyMembers {-set|-remove} -group <g> -serialNum <sn> | synchronize -group <g> -password <pw>\n       | autoRecovery -retry <n>\n",
     ]
 
     static func text(_ topic: String?) throws(LunaError) -> String {

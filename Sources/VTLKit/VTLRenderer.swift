@@ -110,6 +110,15 @@ public enum VTLRenderer {
         "\nMember \(serial) successfully removed from group \(group.label).\n\n"
     }
 
+    public static func standby(_ serial: String, _ group: HAGroup, standby: Bool) -> String {
+        standby ? "\nMember \(serial) of group \(group.label) is now a standby member.\n\n"
+            : "\nMember \(serial) of group \(group.label) is no longer a standby member.\n\n"
+    }
+
+    public static func synchronize(_ group: HAGroup, objects: Int) -> String {
+        "\nSynchronization of group \(group.label) complete: \(objects) object(s) replicated.\n\n"
+    }
+
     public static func autoRecovery(_ retry: Int) -> String {
         "\nHA Auto Recovery Count has been set to \(retry).\n\n"
     }

@@ -96,6 +96,16 @@ public struct VTLRunner {
                 try HAGroupService.removeMember(GroupReference(group), member: .serial(serial), transaction)
             }
             return VTLRenderer.removeMember(result.serial, result.group)
+        case .haStandby(let group, let serial, let standby):
+            let updated = try store.write { transaction throws(LunaError) in
+                try HAGroupService.setStandby(GroupReference(group), member: .serial(serial), standby: standby, transaction)
+            }
+            return VTLRenderer.standby(serial, updated, standby: standby)
+        case .haSynchronize(let group, let password):
+            let result = try store.write { transaction throws(LunaError) in
+                try HAGroupService.synchronize(GroupReference(group), secret: password, openSessions: [], transaction)
+            }
+            return VTLRenderer.synchronize(result.group, objects: result.objects)
         case .haAutoRecovery(let retry):
             try store.write { transaction throws(LunaError) in try HASettingsService.setRetry(retry, transaction) }
             return VTLRenderer.autoRecovery(retry)

@@ -25,6 +25,10 @@ import Testing
         #expect(try VTLCommand.parse(["haAdmin", "addMember", "-group", "11", "-serialnum", "2", "-password", "pw"])
                 == .haAddMember(group: "11", serial: "2", password: "pw"))
         #expect(try VTLCommand.parse(["haAdmin", "autorecovery", "-retry", "-1"]) == .haAutoRecovery(retry: -1))
+        #expect(try VTLCommand.parse(["haAdmin", "-standbyMembers", "-set", "-group", "g", "-serialnum", "2"])
+                == .haStandby(group: "g", serial: "2", standby: true))
+        #expect(try VTLCommand.parse(["haAdmin", "synchronize", "-group", "1156908040", "-p", "pw"])
+                == .haSynchronize(group: "1156908040", password: "pw"))
         #expect(try VTLCommand.parse(["--help"]) == .help(topic: nil))
         #expect(try VTLCommand.parse(["addServer", "-help"]) == .help(topic: "addServer"))
     }
@@ -41,7 +45,9 @@ import Testing
         (["addServer", "-n", "h", "-c", "f", "-port", "0"], "The value of -port must be a number from 1 to 65535, not '0'."),
         (["listSlots", "extra"], "Unexpected argument 'extra'."),
         (["createCert", "-n", "a", "-n", "b"], "Option -n is given more than once."),
-        (["haAdmin"], "haAdmin needs a subcommand: show, -HAOnly, newGroup, addMember, removeMember or autoRecovery."),
+        (["haAdmin"], "haAdmin needs a subcommand: show, -HAOnly, newGroup, addMember, removeMember, -standbyMembers, synchronize or autoRecovery."),
+        (["haAdmin", "-standbyMembers", "-group", "g", "-serialNum", "1"], "haAdmin -standbyMembers takes exactly one of -set or -remove."),
+        (["haAdmin", "synchronize", "-group", "g"], "Missing -password <Crypto Officer password>."),
         (["haAdmin", "-HAOnly"], "haAdmin -HAOnly takes exactly one of -enable, -disable or -show."),
         (["haAdmin", "-HAOnly", "-enable", "-disable"], "haAdmin -HAOnly takes exactly one of -enable, -disable or -show."),
         (["haAdmin", "autoRecovery", "-retry", "501"], "The value of -retry must be a number from -1 to 500, not '501'."),

@@ -113,6 +113,12 @@ final class MemoryFiles: ClientFileSystem, @unchecked Sendable {
         #expect(try run("haAdmin", "-HAOnly", "-enable").output == "\nHA Only mode has been enabled.\n\n")
         #expect(try run("listSlots").output.hasPrefix("Number of slots: 1\n"))
         #expect(try run("haAdmin", "-HAOnly", "-show").output == "\nHA Only mode is enabled.\n\n")
+        #expect(try run("haAdmin", "-standbyMembers", "-set", "-group", "myHAgroup", "-serialNum", "1238700701509").output
+                == "\nMember 1238700701509 of group myHAgroup is now a standby member.\n\n")
+        #expect(try run("haAdmin", "show").output.contains("\nStandby members: 1238700701509\n"))
+        #expect(try run("haAdmin", "-standbyMembers", "-remove", "-group", "myHAgroup", "-serialNum", "1238700701509").status == 0)
+        #expect(try run("haAdmin", "synchronize", "-group", "myHAgroup", "-password", "userpin1").output
+                == "\nSynchronization of group myHAgroup complete: 0 object(s) replicated.\n\n")
         #expect(try run("haAdmin", "removeMember", "-group", "myHAgroup", "-serialNum", "1238700701509").output
                 == "\nMember 1238700701509 successfully removed from group myHAgroup.\n\n")
     }

@@ -225,6 +225,28 @@ import Testing
         #expect(fresh.fleet.hsms.map(\.server) == ["192.0.2.11", "192.0.2.12", "192.0.2.13"])
     }
 
+    @Test func aNetworkHSMWithoutAServerGetsOneFromItsPlace() throws {
+        let text = #"{"hsms":[{"serial":"1","partitions":[]},{"serial":"2","kind":"pcie","partitions":[]},{"serial":"3","partitions":[]},{"serial":"4","server":"hsm4.example.com","partitions":[]}]}"#
+        var random = RandomSource(seed: 1)
+        let snapshot = try FleetFileReader.read(Array(text.utf8), random: &random)
+        #expect(snapshot.fleet.hsms.map(\.server) == ["192.0.2.11", nil, "192.0.2.13", "hsm4.example.com"])
+        let exported = String(decoding: FleetFileWriter.write(snapshot), as: UTF8.self)
+        #expect(!exported.contains("192.0.2.1") && exported.contains("\"server\" : \"hsm4.example.com\""))
+    }
+
+    @Test func anInMemorySeededStoreAlignsItsConfToo() throws {
+        let directory = NSTemporaryDirectory() + "lunasim-client-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let confPath = directory + "/Chrystoki.conf"
+        try EmbeddedDefaults.chrystokiConf.write(toFile: confPath, atomically: true, encoding: .utf8)
+        let seeding = try Seeding.make(fleet: try Self.repositoryFile("Config/fleets/fresh-partition.json"))
+        let store = try StateStore(inMemoryWith: seeding.snapshot, confPath: confPath)
+        let conf = try String(contentsOfFile: confPath, encoding: .utf8)
+        #expect(conf == EmbeddedDefaults.chrystokiConf.replacing(
+            "   ServerHtl01 = 0;\n", with: "   ServerHtl01 = 0;\n   ServerName02 = 192.0.2.13;\n   ServerPort02 = 1792;\n   ServerHtl02 = 0;\n"))
+        #expect(try store.read { t throws(LunaError) in try SlotService.list(t) }.map(\.slot) == [0, 1, 2])
+    }
+
     @Test(arguments: [
         (#"{"hsms":[{"serial":"1","kind":"pcie","server":"10.0.0.1","partitions":[]}]}"#, "hsms[0].server: only a network HSM has a server address"),
         (#"{"hsms":[{"serial":"1","server":"a b","partitions":[]}]}"#, #"hsms[0].server: expected a host name or IP address, found "a b""#),
