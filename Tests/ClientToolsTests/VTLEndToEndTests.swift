@@ -103,6 +103,25 @@ import Testing
         #expect(export.contains("\"assigned\" : false"))
     }
 
+    /// Issue 14: addMember of a partition whose server is not registered fails with the reason
+    /// and changes nothing; registering the server again lets it join.
+    @Test func aMemberOnAnUnregisteredServerCannotJoin() throws {
+        let tool = Tool()
+        #expect(try tool.lunacm("-q", "hagroup", "createGroup", "-label", "g", "-slot", "0", "-password", "userpin1").status == 0)
+        #expect(try tool.vtl("deleteServer", "-n", "192.0.2.12").status == 0)
+        let conf = tool.bytes(tool.confPath)
+        let state = try tool.export()
+        let refused = try tool.run("lunacm", ["-q", "hagroup", "addMember", "-group", "g", "-slot", "1", "-password", "userpin1"], stdin: "copy\n")
+        #expect(refused.status == 1)
+        #expect(refused.out.hasSuffix("\n        Partition par1 (1238700701509) is not visible to this client: its Network HSM 700102 at 192.0.2.12 is not registered in Chrystoki.conf (register it with 'clientconfig deploy' or 'vtl addServer').\n\nCommand Result : 0x3 (CKR_SLOT_ID_INVALID)\n"))
+        #expect(tool.bytes(tool.confPath) == conf)
+        #expect(try tool.export() == state)
+        let pem = tool.write(Self.serverPEM, to: "server.pem")
+        #expect(try tool.vtl("addServer", "-n", "192.0.2.12", "-c", pem).status == 0)
+        let joined = try tool.run("lunacm", ["-q", "hagroup", "addMember", "-group", "g", "-slot", "1", "-password", "userpin1"], stdin: "copy\n")
+        #expect(joined.status == 0, "\(joined.out)")
+    }
+
     @Test func vtlFollowsChrystokiConfigurationPath() throws {
         var tool = Tool()
         let confDirectory = tool.scratch + "/etc"
