@@ -82,6 +82,38 @@ import Testing
         #expect(conf.contains("   ClientCertFile = /usr/safenet/lunaclient/config/certs/;\n"))
     }
 
+    /// The whole script: configurator, then `vtl createCert -n <host>-<date>` and `vtl addserver`
+    /// for each appliance. The appliance side (`client register`, `client assignPartition` over
+    /// ssh) is outside the simulator: the fleet starts with both partitions assigned and neither
+    /// server registered.
+    @Test func theWholeScriptWithItsVtlCalls() throws {
+        let tool = Tool()
+        let fleet = try String(contentsOfFile: Tool.repositoryFile("Config/fleet.json"), encoding: .utf8)
+            .replacing("\"server\": \"192.0.2.11\",", with: "\"server\": \"192.0.2.11\", \"registered\": false,")
+            .replacing("\"server\": \"192.0.2.12\",", with: "\"server\": \"192.0.2.12\", \"registered\": false,")
+        #expect(try tool.lunacm("--fleet", tool.write(fleet, to: "fleet.json"), "-q", "slot", "list").out
+                == "\n        No slots are available.\n\nCommand Result : No Error\n")
+        for call in Self.chartCalls {
+            #expect(try tool.run("configurator", call).status == 0, "\(call)")
+        }
+        let cert = try tool.vtl("createCert", "-n", "web1-20261207")
+        #expect(cert.out.contains("Certificate created and written to: /usr/safenet/lunaclient/config/certs/web1-20261207.pem\n"))
+        #expect(FileManager.default.fileExists(atPath: tool.home + "/client-files/usr/safenet/lunaclient/config/certs/web1-20261207.pem"))
+        let pem = tool.write("-----BEGIN CERTIFICATE-----\nMIIBserver\n-----END CERTIFICATE-----\n", to: "server.pem")
+        for host in ["192.0.2.11", "192.0.2.12"] {
+            // The chart types `vtl addserver -n <ip> -c  <pem>`.
+            #expect(try tool.run("vtl", ["addserver", "-n", host, "-c", pem]).status == 0, "\(host)")
+        }
+        let listed = try tool.lunacm("-q", "hagroup", "listgroups")
+        #expect(listed.out.contains("          Group Members:  154438865287, 1238700701509\n"))
+        #expect(listed.out.contains("------  154438865287                              par0     alive\n"))
+        #expect(listed.out.contains("   Maximum auto recovery retry:  -1\n"))
+        let slots = try tool.vtl("listSlots")
+        #expect(slots.out.hasPrefix("Number of slots: 1\n"), "HA Only is on: only the group's slot")
+        #expect(slots.out.contains("slot #5   HA Virtual Card Slot myHAgroup"))
+        #expect(tool.file(tool.home + "/client-files/usr/safenet/lunaclient/config/certs/CAFile.pem").components(separatedBy: "BEGIN CERTIFICATE").count == 3)
+    }
+
     /// The same settings made with lunacm commands list the same way: the conf configurator wrote
     /// is read as if lunacm had written it.
     @Test func lunacmReadsTheConfiguratorsFileAsItsOwn() throws {
