@@ -91,20 +91,20 @@ public enum VTLCommand: Equatable, Sendable {
             }
             return .haOnly(enabled: show ? nil : enable)
         case "newgroup":
-            let serial = try options.required("-serialnum", what: "-serialNum <partition serial number>")
+            let serial = try options.required("-serialnum", alias: "-serial", what: "-serialNum <partition serial number>")
             let label = try options.required("-label", what: "-label <group label>")
             let password = try options.required("-password", alias: "-p", what: "-password <Crypto Officer password>")
             try options.finish()
             return .haNewGroup(label: label, serial: serial, password: password)
         case "addmember":
             let group = try options.required("-group", what: "-group <HA group number or label>")
-            let serial = try options.required("-serialnum", what: "-serialNum <partition serial number>")
+            let serial = try options.required("-serialnum", alias: "-serial", what: "-serialNum <partition serial number>")
             let password = try options.required("-password", alias: "-p", what: "-password <Crypto Officer password>")
             try options.finish()
             return .haAddMember(group: group, serial: serial, password: password)
         case "removemember":
             let group = try options.required("-group", what: "-group <HA group number or label>")
-            let serial = try options.required("-serialnum", what: "-serialNum <partition serial number>")
+            let serial = try options.required("-serialnum", alias: "-serial", what: "-serialNum <partition serial number>")
             try options.finish()
             return .haRemoveMember(group: group, serial: serial)
         case "autorecovery":
@@ -118,7 +118,7 @@ public enum VTLCommand: Equatable, Sendable {
             // and `-remove` to take the member out of standby.
             let set = options.flag("-set"), remove = options.flag("-remove")
             let group = try options.required("-group", what: "-group <HA group number or label>")
-            let serial = try options.required("-serialnum", what: "-serialNum <partition serial number>")
+            let serial = try options.required("-serialnum", alias: "-serial", what: "-serialNum <partition serial number>")
             try options.finish()
             guard set != remove else {
                 throw LunaError(.argumentsBad, "haAdmin -standbyMembers takes exactly one of -set or -remove.")

@@ -25,6 +25,7 @@ import Testing
         #expect(try VTLCommand.parse(["haAdmin", "addMember", "-group", "11", "-serialnum", "2", "-password", "pw"])
                 == .haAddMember(group: "11", serial: "2", password: "pw"))
         #expect(try VTLCommand.parse(["haAdmin", "autorecovery", "-retry", "-1"]) == .haAutoRecovery(retry: -1))
+        #expect(try VTLCommand.parse(["haAdmin", "removeMember", "-group", "g", "-serial", "3"]) == .haRemoveMember(group: "g", serial: "3"))
         #expect(try VTLCommand.parse(["haAdmin", "-standbyMembers", "-set", "-group", "g", "-serialnum", "2"])
                 == .haStandby(group: "g", serial: "2", standby: true))
         #expect(try VTLCommand.parse(["haAdmin", "synchronize", "-group", "1156908040", "-p", "pw"])
