@@ -264,3 +264,29 @@ import Testing
         }
     }
 }
+
+/// A state written before client registration existed (schema 3) is migrated in place and keeps
+/// every partition visible: its HSMs have no server address.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 CLI to build a schema 3 state"))
+struct RegistrationMigrationTests {
+    @Test func aSchema3StateKeepsEveryPartitionVisible() throws {
+        let (store, home) = try ClientRegistrationTests.open(fleet: "Config/fleets/blank-client.json")
+        #expect(try store.read { t throws(LunaError) in try SlotService.list(t) }.isEmpty)
+        // Turn the state back into what lunacm wrote before registration.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [home + "/state.db", """
+            ALTER TABLE hsm DROP COLUMN server; ALTER TABLE hsm DROP COLUMN registered;
+            ALTER TABLE partition DROP COLUMN assigned; PRAGMA user_version = 3;
+            """]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let reopened = try StateStore(home: home, confPath: home + "/Chrystoki.conf",
+                                      seeding: { () throws(FleetFileError) in try Seeding.make(fleet: nil) })
+        #expect(!reopened.wasSeeded)
+        let fleet = try reopened.snapshot().fleet
+        #expect(fleet.hsms.map(\.server) == [nil, nil])
+        #expect(try reopened.read { t throws(LunaError) in try SlotService.list(t) }.map(\.slot) == [0, 1])
+    }
+}
