@@ -21,10 +21,12 @@ deps:
 build: deps
 	$(SWIFT) build --product lunacm
 	$(SWIFT) build --product configurator
+	$(SWIFT) build --product vtl
 
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product lunacm
 	$(SWIFT) build $(RELEASE_FLAGS) --product configurator
+	$(SWIFT) build $(RELEASE_FLAGS) --product vtl
 
 run: build
 	@$(DEBUG_BIN) $(ARGS)

@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "lunacm", targets: ["lunacm"]),
         .executable(name: "configurator", targets: ["configurator"]),
+        .executable(name: "vtl", targets: ["vtl"]),
         .library(name: "ChrystokiConf", targets: ["ChrystokiConf"]),
         .library(name: "LunaShell", targets: ["LunaShell"]),
         .library(name: "LunaTranscripts", targets: ["LunaTranscripts"]),
@@ -50,9 +51,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // vtl's parsing, running and rendering, testable without the process around it.
+        .target(name: "VTLKit", dependencies: ["LunaSim", "ChrystokiConf"]),
+        .executableTarget(name: "vtl", dependencies: ["VTLKit", "LunaSim", "ChrystokiConf"]),
         .testTarget(name: "ChrystokiConfTests", dependencies: ["ChrystokiConf"]),
         .testTarget(name: "LunaSimTests", dependencies: ["LunaSim"]),
         .testTarget(name: "LunaShellTests", dependencies: ["LunaShell", "LunaTranscripts", "LunaShellTestSupport", "LunaSim"]),
         .testTarget(name: "LunacmTests", dependencies: ["lunacm"]),
+        // The client tools (vtl, configurator) in process and as built binaries beside lunacm.
+        .testTarget(name: "ClientToolsTests", dependencies: ["VTLKit", "LunaSim", "ChrystokiConf", "vtl", "configurator", "lunacm"]),
     ]
 )

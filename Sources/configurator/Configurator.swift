@@ -14,10 +14,13 @@ struct Configurator: ParsableCommand {
 
 /// The options every subcommand shares: which file, which section and which entry.
 struct EntryOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: "Section name, e.g. \"LunaSA Client\" (case-insensitive).")
+    // `.unconditional`: the word after -s, -e or -v is always the value, even when it starts with
+    // '-' (`-v -1` is how scripts set unlimited auto-recovery; the parser took it for an option).
+    @Option(name: [.short, .long], parsing: .unconditional,
+            help: "Section name, e.g. \"LunaSA Client\" (case-insensitive).")
     var section: String
 
-    @Option(name: [.short, .long], help: "Entry (key) name (case-sensitive).")
+    @Option(name: [.short, .long], parsing: .unconditional, help: "Entry (key) name (case-sensitive).")
     var entry: String
 
     @Option(name: .long, help: "Simulator home (default: $LUNASIM_HOME, else ~/.lunasim).")

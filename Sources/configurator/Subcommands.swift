@@ -8,7 +8,7 @@ struct SetValue: ParsableCommand {
 
     @OptionGroup var target: EntryOptions
 
-    @Option(name: [.short, .long], help: "The new value.")
+    @Option(name: [.short, .long], parsing: .unconditional, help: "The new value, exactly as given (`-v -1` included).")
     var value: String
 
     func run() throws {

@@ -7,6 +7,7 @@ public enum EmbeddedDefaults {
   "hsms": [
     {
       "serial": "700101",
+      "server": "192.0.2.11",
       "model": "LunaSA 7.3.0",
       "kind": "network",
       "firmware": "7.3.0",
@@ -33,6 +34,7 @@ public enum EmbeddedDefaults {
     },
     {
       "serial": "700102",
+      "server": "192.0.2.12",
       "model": "LunaSA 7.3.0",
       "kind": "network",
       "firmware": "7.3.0",

@@ -1,3 +1,4 @@
+import ChrystokiConf
 import Foundation
 
 /// Reads the fleet file format of DESIGN.md strictly: every field is known and well typed, or the
@@ -22,7 +23,7 @@ public enum FleetFileReader {
         var serials: Set<String> = []
         for (hsmIndex, hsmValue) in try top.array("hsms").enumerated() {
             var reader = try ObjectReader(hsmValue, path: "hsms[\(hsmIndex)]")
-            let hsm = try readHSM(&reader, random: &random)
+            let hsm = try readHSM(&reader, position: hsmIndex, random: &random)
             guard serials.insert(hsm.serial).inserted else {
                 throw FleetFileError(path: reader.childPath("serial"), "serial \(hsm.serial) is used twice")
             }
@@ -43,11 +44,19 @@ public enum FleetFileReader {
             snapshot.fleet.hsms.append(hsm)
             try reader.finish()
         }
+        var servers: [String: String] = [:]
+        for (index, hsm) in snapshot.fleet.hsms.enumerated() {
+            guard let server = hsm.server?.lowercased() else { continue }
+            if let other = servers[server] {
+                throw FleetFileError(path: "hsms[\(index)].server", "server \(hsm.server ?? "") is already the address of HSM \(other)")
+            }
+            servers[server] = hsm.serial
+        }
         try top.finish()
         return snapshot
     }
 
-    private static func readHSM(_ reader: inout ObjectReader, random: inout RandomSource) throws(FleetFileError) -> HSM {
+    private static func readHSM(_ reader: inout ObjectReader, position: Int, random: inout RandomSource) throws(FleetFileError) -> HSM {
         let serial = try serialNumber(&reader)
         let model = try reader.string("model") ?? "LunaSA 7.3.0"
         let kind = try enumeration("kind", of: HSM.Kind.self, &reader) ?? .network
@@ -61,9 +70,21 @@ public enum FleetFileReader {
         let policies = HSM.defaultPolicies.merging(try reader.policies("policies") ?? [:])
         let soPassword = try secret("soPassword", hashKey: "soPasswordHash", &reader, random: &random)
         let soFailedLogins = try counter("soFailedLogins", &reader)
+        let givenServer = try reader.string("server")
+        let server = givenServer ?? (kind == .network ? defaultServer(position: position) : nil)
+        if let givenServer {
+            let server = givenServer
+            guard kind == .network else {
+                throw FleetFileError(path: reader.childPath("server"), "only a network HSM has a server address")
+            }
+            do { try ServerConfig.validateHost(server) } catch {
+                throw FleetFileError(path: reader.childPath("server"), "expected a host name or IP address, found \(server.debugDescription)")
+            }
+        }
+        let registered = try reader.bool("registered") ?? true
         return HSM(serial: serial, model: model, kind: kind, firmware: firmware, auth: auth,
                    fips: fips, host: host, policies: policies, soPassword: soPassword,
-                   soFailedLogins: soFailedLogins)
+                   soFailedLogins: soFailedLogins, server: server, registered: registered)
     }
 
     private static func readPartition(
@@ -99,6 +120,7 @@ public enum FleetFileReader {
                                               co: try counter("coFailedLogins", &reader),
                                               cu: try counter("cuFailedLogins", &reader))
         partition.userLockedOut = try reader.bool("userLockedOut") ?? false
+        partition.assigned = try reader.bool("assigned") ?? true
         if let smk = try reader.string("smk") {
             guard let bytes = Hex.decode(smk), bytes.count == 32 else {
                 throw FleetFileError(path: reader.childPath("smk"), "expected 64 hex digits (a 256-bit key)")
@@ -188,6 +210,14 @@ public enum FleetFileReader {
             throw FleetFileError(path: reader.childPath(key), "a failed-login count is 0 to 255")
         }
         return value
+    }
+
+    /// A network HSM without a `server` gets one from its place in the file: 192.0.2.11 for the
+    /// first HSM, .12 for the second, ... (documentation addresses, RFC 5737), which is what the
+    /// default Chrystoki.conf registers for the default fleet. Past .254 there is none, and such
+    /// an HSM is reached without registration.
+    public static func defaultServer(position: Int) -> String? {
+        position >= 0 && position < 244 ? "192.0.2.\(11 + position)" : nil
     }
 
     private static func isVersion(_ text: String) -> Bool {

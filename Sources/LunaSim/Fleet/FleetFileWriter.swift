@@ -11,6 +11,8 @@ public enum FleetFileWriter {
         var policies: [String: Int]
         var soPasswordHash: String?
         var soFailedLogins: Int
+        var server: String?
+        var registered: Bool
         var partitions: [PartitionEntry]
     }
     struct PartitionEntry: Encodable {
@@ -28,6 +30,7 @@ public enum FleetFileWriter {
         var cuPasswordChanged: Bool
         var poFailedLogins, coFailedLogins, cuFailedLogins: Int
         var userLockedOut: Bool
+        var assigned: Bool
     }
     struct ObjectEntry: Encodable {
         var handle: Int
@@ -37,11 +40,15 @@ public enum FleetFileWriter {
     }
 
     public static func write(_ snapshot: FleetSnapshot) -> [UInt8] {
-        let hsms = snapshot.fleet.hsms.map { hsm in
+        let hsms = snapshot.fleet.hsms.enumerated().map { position, hsm in
             HSMEntry(
                 serial: hsm.serial, model: hsm.model, kind: hsm.kind.rawValue, firmware: hsm.firmware,
                 auth: hsm.auth.rawValue, fips: hsm.fips, host: hsm.host, policies: strings(hsm.policies),
                 soPasswordHash: hsm.soPassword?.encoded, soFailedLogins: hsm.soFailedLogins,
+                // A server the reader would give this HSM anyway is left out, so fleets written
+                // before registration existed export as they did.
+                server: hsm.server == FleetFileReader.defaultServer(position: position) ? nil : hsm.server,
+                registered: hsm.registered,
                 partitions: snapshot.fleet.partitions.filter { $0.hsmSerial == hsm.serial }.map { partition in
                     PartitionEntry(
                         label: partition.label, serial: partition.serial, slot: partition.slot,
@@ -57,7 +64,8 @@ public enum FleetFileWriter {
                         poPasswordHash: partition.poPassword?.encoded, cuPasswordHash: partition.cuPassword?.encoded,
                         cuPasswordChanged: partition.cuPasswordChanged,
                         poFailedLogins: partition.failedLogins.po, coFailedLogins: partition.failedLogins.co,
-                        cuFailedLogins: partition.failedLogins.cu, userLockedOut: partition.userLockedOut)
+                        cuFailedLogins: partition.failedLogins.cu, userLockedOut: partition.userLockedOut,
+                        assigned: partition.assigned)
                 })
         }
         let encoder = JSONEncoder()

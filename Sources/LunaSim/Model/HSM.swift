@@ -17,11 +17,18 @@ public struct HSM: Sendable, Equatable {
     public var soPassword: SecretHash?
     /// Consecutive failed HSM SO logins; 3 zeroize the HSM (reference 7.2).
     public var soFailedLogins: Int
+    /// A network HSM's NTLS address, the `ServerNameNN` a client registers. Nil for PCIe and cloud
+    /// HSMs, and for network HSMs of fleet files that predate client registration: those are
+    /// reached without registration.
+    public var server: String?
+    /// Whether the fleet file starts the client registered with `server`. Chrystoki.conf is what
+    /// decides afterwards (`vtl addServer`, `configurator`); this is kept for seeding and export.
+    public var registered: Bool
 
     public init(
         serial: String, model: String, kind: Kind, firmware: String, auth: Auth,
         fips: Bool = false, host: String? = nil, policies: PolicyTable = HSM.defaultPolicies,
-        soPassword: SecretHash? = nil, soFailedLogins: Int = 0
+        soPassword: SecretHash? = nil, soFailedLogins: Int = 0, server: String? = nil, registered: Bool = true
     ) {
         self.serial = serial
         self.model = model
@@ -33,6 +40,8 @@ public struct HSM: Sendable, Equatable {
         self.policies = policies
         self.soPassword = soPassword
         self.soFailedLogins = soFailedLogins
+        self.server = server
+        self.registered = registered
     }
 
     /// A fresh Luna 7 HSM (reference 6.1): cloning and non-FIPS algorithms allowed, SO reset of

@@ -34,6 +34,9 @@ public struct Partition: Sendable, Equatable {
     /// The CO and CU are locked out (too many bad CO or CU logins) until the PO resets the CO
     /// credential (HSM policy 15) or re-initializes the partition.
     public var userLockedOut: Bool
+    /// The appliance has assigned this partition to this client (`client assignPartition`, or
+    /// `clientconfig deploy`). Only meaningful on a network HSM with a server address.
+    public var assigned: Bool
 
     public init(
         label: String, serial: String, slot: Int, hsmSerial: String, domain: String? = nil,
@@ -41,7 +44,7 @@ public struct Partition: Sendable, Equatable {
         challenge: SecretHash? = nil, stc: Bool = false,
         policies: PolicyTable = Partition.defaultPolicies, smk: [UInt8]? = nil,
         poPassword: SecretHash? = nil, cuPassword: SecretHash? = nil, cuPasswordChanged: Bool = false,
-        failedLogins: FailedLogins = FailedLogins(), userLockedOut: Bool = false
+        failedLogins: FailedLogins = FailedLogins(), userLockedOut: Bool = false, assigned: Bool = true
     ) {
         self.label = label
         self.serial = serial
@@ -60,6 +63,7 @@ public struct Partition: Sendable, Equatable {
         self.cuPasswordChanged = cuPasswordChanged
         self.failedLogins = failedLogins
         self.userLockedOut = userLockedOut
+        self.assigned = assigned
     }
 
     /// A fresh Luna 7 partition (reference 6.2): key cloning allowed, 10 failed logins before

@@ -10,7 +10,8 @@ enum Rows {
         else { throw LunaError.storage("The state database holds an HSM row it cannot read.") }
         return HSM(serial: row["serial"], model: row["model"], kind: kind, firmware: row["firmware"],
                    auth: auth, fips: row["fips"], host: row["host"], policies: policies,
-                   soPassword: secret(row["soPassword"]), soFailedLogins: row["soFailedLogins"])
+                   soPassword: secret(row["soPassword"]), soFailedLogins: row["soFailedLogins"],
+                   server: row["server"], registered: row["registered"])
     }
 
     static func partition(_ row: Row) throws -> Partition {
@@ -26,7 +27,7 @@ enum Rows {
             policies: policies, smk: smk, poPassword: secret(row["poPassword"]), cuPassword: secret(row["cuPassword"]),
             cuPasswordChanged: row["cuPasswordChanged"],
             failedLogins: FailedLogins(po: row["poFailedLogins"], co: row["coFailedLogins"], cu: row["cuFailedLogins"]),
-            userLockedOut: row["userLockedOut"])
+            userLockedOut: row["userLockedOut"], assigned: row["assigned"])
     }
 
     private static func secret(_ text: String?) -> SecretHash? { text.flatMap(SecretHash.init(encoded:)) }
@@ -44,11 +45,12 @@ enum Rows {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO hsm (serial, position, model, kind, firmware, auth, fips, host, policies,
-                    soPassword, soFailedLogins)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    soPassword, soFailedLogins, server, registered)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [hsm.serial, position, hsm.model, hsm.kind.rawValue, hsm.firmware, hsm.auth.rawValue,
-                        hsm.fips, hsm.host, hsm.policies.encoded, hsm.soPassword?.encoded, hsm.soFailedLogins])
+                        hsm.fips, hsm.host, hsm.policies.encoded, hsm.soPassword?.encoded, hsm.soFailedLogins,
+                        hsm.server, hsm.registered])
     }
 
     static func save(_ partition: Partition, position: Int, in db: Database) throws {
@@ -56,15 +58,16 @@ enum Rows {
             sql: """
                 INSERT OR REPLACE INTO partition (serial, hsm, position, label, slot, domain, coPassword,
                     coPasswordChanged, activated, challenge, stc, policies, smk, poPassword, cuPassword,
-                    cuPasswordChanged, poFailedLogins, coFailedLogins, cuFailedLogins, userLockedOut)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    cuPasswordChanged, poFailedLogins, coFailedLogins, cuFailedLogins, userLockedOut, assigned)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [partition.serial, partition.hsmSerial, position, partition.label, partition.slot,
                         partition.domain, partition.coPassword?.encoded, partition.coPasswordChanged,
                         partition.activated, partition.challenge?.encoded, partition.stc,
                         partition.policies.encoded, partition.smk.map { Data($0) }, partition.poPassword?.encoded,
                         partition.cuPassword?.encoded, partition.cuPasswordChanged, partition.failedLogins.po,
-                        partition.failedLogins.co, partition.failedLogins.cu, partition.userLockedOut])
+                        partition.failedLogins.co, partition.failedLogins.cu, partition.userLockedOut,
+                        partition.assigned])
     }
 
     static func insert(_ object: StoredObject, partition: String, in db: Database) throws {

@@ -4,7 +4,7 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 3
+    static let version = 4
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
@@ -17,6 +17,7 @@ enum Schema {
         if found < 1 { try createVersion1(db) }
         if found < 2 { try createVersion2(db) }
         if found < 3 { try migrateToVersion3(db) }
+        if found < 4 { try migrateToVersion4(db) }
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -89,6 +90,17 @@ enum Schema {
             ALTER TABLE partition ADD COLUMN userLockedOut INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE hsm ADD COLUMN soPassword TEXT;
             ALTER TABLE hsm ADD COLUMN soFailedLogins INTEGER NOT NULL DEFAULT 0;
+            """)
+    }
+
+    /// Client registration (issue 17): a network HSM's server address and whether the fleet
+    /// starts it registered, and whether a partition is assigned to this client. A version 3
+    /// state keeps every partition visible (no server address, assigned).
+    private static func migrateToVersion4(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE hsm ADD COLUMN server TEXT;
+            ALTER TABLE hsm ADD COLUMN registered INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE partition ADD COLUMN assigned INTEGER NOT NULL DEFAULT 1;
             """)
     }
 }

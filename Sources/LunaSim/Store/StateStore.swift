@@ -90,6 +90,11 @@ public final class StateStore {
                 try Self.insert(snapshot, seed: seed, clock: clock, in: db)
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('seeded', '1')")
             }
+            // Seeding makes the conf agree with the fleet's registered servers, as installConf does.
+            if let bytes = try? AtomicFile.read(confPath), let text = String(validating: bytes, as: UTF8.self) {
+                let aligned = RegistrationAlignment.aligned(text, with: snapshot.fleet, path: confPath)
+                if aligned != text { try AtomicFile.write(Array(aligned.utf8), to: confPath) }
+            }
         } catch {
             throw LunaError.storage("Cannot create the in-memory state: \(error)")
         }
@@ -203,7 +208,9 @@ public final class StateStore {
     public func snapshot() throws(LunaError) -> FleetSnapshot {
         try perform { () throws -> FleetSnapshot in
             try queue.read { db in
-                let fleet = try loadFleet(db)
+                let pending = try Self.meta(db)[ConfJournal.pendingKey]
+                let fleet = RegistrationAlignment.fleet(try loadFleet(db), registeredIn: try? journal.committedText(pendingValue: pending),
+                                                        path: confPath)
                 var objects: [String: [StoredObject]] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM object ORDER BY partition, handle") {
                     objects[row["partition"], default: []].append(try Rows.object(row))
@@ -303,7 +310,8 @@ public final class StateStore {
 
     /// Installs the default conf when the file is missing (first use of a home), or replaces it
     /// when `force` is set (`--reset` of a conf that lives in the home). Done under the write
-    /// lock and checked again there: a lunacm that found no conf must not overwrite the one
+    /// lock and checked again there (and made to agree with the fleet's registered servers,
+    /// `RegistrationAlignment`): a lunacm that found no conf must not overwrite the one
     /// another lunacm has meanwhile created and given a group (a lost update, seen with eight
     /// processes starting on a new home). The common case, a conf that exists, takes no lock.
     public func installConf(_ text: String = EmbeddedDefaults.chrystokiConf, force: Bool = false) throws(LunaError) {
@@ -312,7 +320,8 @@ public final class StateStore {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     if force || !FileManager.default.fileExists(atPath: confPath) {
-                        try AtomicFile.write(Array(text.utf8), to: confPath, defaultMode: 0o644)
+                        let aligned = RegistrationAlignment.aligned(text, with: try loadFleet(db), path: confPath)
+                        try AtomicFile.write(Array(aligned.utf8), to: confPath, defaultMode: 0o644)
                     }
                     return .commit
                 }

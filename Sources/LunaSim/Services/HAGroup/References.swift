@@ -19,7 +19,10 @@ extension StateTransaction {
     func partition(_ reference: MemberReference) throws(LunaError) -> Partition {
         switch reference {
         case .slot(let number):
-            if let partition = fleet.partition(slot: number) { return partition }
+            if let partition = fleet.partition(slot: number) {
+                if let problem = try visibilityProblem(partition) { throw LunaError(.slotIDInvalid, problem) }
+                return partition
+            }
             if try SlotService.virtualSlots(self).contains(where: { $0.slot == number }) {
                 throw LunaError(.argumentsBad, "Slot \(number) is an HA virtual slot; name a physical member partition.")
             }
@@ -28,6 +31,7 @@ extension StateTransaction {
             guard let partition = fleet.partition(serial: serial) else {
                 throw LunaError(.slotIDInvalid, "No partition with serial number \(serial) is visible to this client.")
             }
+            if let problem = try visibilityProblem(partition) { throw LunaError(.slotIDInvalid, problem) }
             return partition
         }
     }

@@ -2,10 +2,11 @@ import ChrystokiConf
 
 /// Answers "which slots are there" for `slot list`, `slot set` and the start-up listing.
 public enum SlotService {
-    /// Physical slots in slot order, then one virtual slot per HA group in Chrystoki.conf order.
+    /// Physical slots this client reaches (ClientVisibility) in slot order, then one virtual slot
+    /// per HA group in Chrystoki.conf order.
     public static func list(_ transaction: StateTransaction) throws(LunaError) -> [SlotView] {
         let fleet = transaction.fleet
-        var slots: [SlotView] = fleet.partitionsBySlot.compactMap { partition in
+        var slots: [SlotView] = try transaction.visiblePartitions().compactMap { partition in
             fleet.hsm(of: partition).map { .partition(partition, $0) }
         }
         slots += try virtualSlots(transaction).map(SlotView.virtual)
@@ -34,7 +35,7 @@ public enum SlotService {
 
     /// LunaCM starts on the lowest slot (reference 1.2); nil when there is none.
     public static func lowestSlot(_ transaction: StateTransaction) throws(LunaError) -> Int? {
-        if let physical = transaction.fleet.partitions.map(\.slot).min() { return physical }
+        if let physical = try transaction.visiblePartitions().first?.slot { return physical }
         return try virtualSlots(transaction).first?.slot
     }
 }
