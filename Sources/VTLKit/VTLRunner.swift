@@ -100,7 +100,7 @@ public struct VTLRunner {
             let updated = try store.write { transaction throws(LunaError) in
                 try HAGroupService.setStandby(GroupReference(group), member: .serial(serial), standby: standby, transaction)
             }
-            return VTLRenderer.standby(serial, updated, standby: standby)
+            return VTLRenderer.standby(updated.serial, updated.group, standby: standby)
         case .haSynchronize(let group, let password):
             let result = try store.write { transaction throws(LunaError) in
                 try HAGroupService.synchronize(GroupReference(group), secret: password, openSessions: [], transaction)
