@@ -36,17 +36,16 @@ public struct VTLRunner {
         case .createCert(let name):
             let certificate = try store.write { transaction throws(LunaError) in
                 let made = try ClientRegistrationService.createCertificate(name, transaction)
-                try save(made.privateKeyPEM, at: made.privateKeyPath, mode: 0o600)
-                try save(made.certificatePEM, at: made.certificatePath, mode: 0o644)
+                try files.save(made, home: home)
                 return made
             }
             return VTLRenderer.createCert(certificate)
         case .addServer(let host, let certificateFile, let port, let htl):
-            let pem = try serverCertificate(certificateFile)
+            let pem = try files.serverCertificate(certificateFile)
             let server = try store.write { transaction throws(LunaError) in
                 let added = try ClientRegistrationService.addServer(host, port: port, htlRequired: htl, transaction)
-                if let caFile = ServerConfig(try transaction.conf()).serverCAFile {
-                    try append(pem, to: caFile)
+                if let caFile = try ClientRegistrationService.serverCAFile(transaction) {
+                    try files.append(pem, toCAFile: caFile, home: home)
                 }
                 return added
             }
@@ -109,45 +108,6 @@ public struct VTLRunner {
         case .haAutoRecovery(let retry):
             try store.write { transaction throws(LunaError) in try HASettingsService.setRetry(retry, transaction) }
             return VTLRenderer.autoRecovery(retry)
-        }
-    }
-
-    /// The server certificate `addServer -c` names: a readable PEM certificate, read before
-    /// anything changes.
-    private func serverCertificate(_ path: String) throws(LunaError) -> [UInt8] {
-        let bytes: [UInt8]
-        do { bytes = try files.read(path) } catch {
-            throw LunaError(.argumentsBad, "Unable to read the server certificate file \(path).")
-        }
-        guard String(decoding: bytes, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-            throw LunaError(.argumentsBad, "The file \(path) is not a PEM certificate (no BEGIN CERTIFICATE line).")
-        }
-        return bytes
-    }
-
-    private func simulated(_ path: String) throws(LunaError) -> String {
-        guard let local = ClientFiles.simulatedPath(for: path, home: home) else {
-            throw LunaError(.argumentsBad, "The path \(path) in Chrystoki.conf is not an absolute path without '..'.")
-        }
-        return local
-    }
-
-    private func save(_ text: String, at path: String, mode: UInt32) throws(LunaError) {
-        let local = try simulated(path)
-        do { try files.write(Array(text.utf8), to: local, mode: mode) } catch {
-            throw LunaError.storage("Cannot write \(local): \(error)")
-        }
-    }
-
-    /// The real client adds a server's certificate to its CA file; so does the simulated one.
-    private func append(_ certificate: [UInt8], to path: String) throws(LunaError) {
-        let local = try simulated(path)
-        var bytes = files.exists(local) ? ((try? files.read(local)) ?? []) : []
-        if let last = bytes.last, last != 0x0a { bytes.append(0x0a) }
-        bytes += certificate
-        if bytes.last != 0x0a { bytes.append(0x0a) }
-        do { try files.write(bytes, to: local, mode: 0o644) } catch {
-            throw LunaError.storage("Cannot write \(local): \(error)")
         }
     }
 }

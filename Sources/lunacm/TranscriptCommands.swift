@@ -49,7 +49,7 @@ enum TranscriptCommands {
         let shell: Shell
         do {
             recorder = try TranscriptRecorder(path: path, store: store, console: console)
-            shell = try Shell(store: store, console: console)
+            shell = try Shell(store: store, console: console, files: RealClientFiles())
         } catch {
             StandardOutput.error("lunacm: \(error)\n")
             return 2

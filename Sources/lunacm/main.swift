@@ -112,7 +112,7 @@ func runLunacm() -> Int32 {
 
 private func withShell(_ store: StateStore, _ console: Console, _ body: (Shell) -> Int32) -> Int32 {
     do {
-        return body(try Shell(store: store, console: console))
+        return body(try Shell(store: store, console: console, files: RealClientFiles()))
     } catch {
         StandardOutput.error("lunacm: \(error.reason)\n")
         return 2

@@ -15,23 +15,23 @@ func runVTL() -> Int32 {
         home = split.home
         command = try VTLCommand.parse(split.words)
     } catch {
-        RealFiles.print(VTLRenderer.failure(error))
+        StandardOutput.print(VTLRenderer.failure(error))
         return 1
     }
     if case .help = command {
         let outcome = VTLRunner.helpOnly(command)
-        RealFiles.print(outcome.output)
+        StandardOutput.print(outcome.output)
         return outcome.status
     }
     let opened: VTLHome.Opened
     do {
         opened = try VTLHome.open(explicit: home, environment: ConfLocation.processEnvironment)
     } catch {
-        RealFiles.print(VTLRenderer.failure(error))
+        StandardOutput.print(VTLRenderer.failure(error))
         return 1
     }
-    let outcome = VTLRunner(store: opened.store, home: opened.home, files: RealFiles()).run(command)
-    RealFiles.print(outcome.output)
+    let outcome = VTLRunner(store: opened.store, home: opened.home, files: RealClientFiles()).run(command)
+    StandardOutput.print(outcome.output)
     return outcome.status
 }
 

@@ -26,7 +26,7 @@ public struct Grammar: Sendable {
 
     public static let lunacm = Grammar([
         GeneralCommands.list, SlotCommands.list, HAGroupCommands.list, RoleCommands.list,
-        PartitionCommands.list, HSMCommands.list, SimulatorCommands.list,
+        PartitionCommands.list, HSMCommands.list, ClientConfigCommands.list, SimulatorCommands.list,
     ])
 
     public func family(_ word: String) -> FamilySpec? { families.first { $0.matches(word) } }

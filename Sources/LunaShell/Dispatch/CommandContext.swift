@@ -36,9 +36,14 @@ public final class ReadContext: CommandContext {}
 /// Chrystoki.conf together.
 public final class WriteContext: CommandContext {
     let store: StateStore
+    /// The client files registration writes (certificates), beside the state.
+    public let files: ClientFileSystem
+    /// The state home, under which simulated client files live.
+    public var home: String { store.home }
 
-    init(store: StateStore, console: Console, session: Session) {
+    init(store: StateStore, console: Console, session: Session, files: ClientFileSystem) {
         self.store = store
+        self.files = files
         super.init(reader: store.reader, console: console, session: session)
     }
 

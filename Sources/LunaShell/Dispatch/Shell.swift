@@ -16,10 +16,15 @@ public final class Shell {
     public let console: Console
     public private(set) var session: Session
     public let parser: Parser
+    /// Where client registration writes certificate files (under the state home).
+    public let files: ClientFileSystem
 
-    public init(store: StateStore, console: Console, grammar: Grammar = .lunacm) throws(LunaError) {
+    /// `files` defaults to memory: only an executable on a real home passes the real file system.
+    public init(store: StateStore, console: Console, grammar: Grammar = .lunacm,
+                files: ClientFileSystem = MemoryClientFiles()) throws(LunaError) {
         self.store = store
         self.console = console
+        self.files = files
         self.parser = Parser(grammar: grammar)
         self.session = Session()
         self.session.currentSlot = try store.read { transaction throws(LunaError) in
@@ -70,7 +75,7 @@ public final class Shell {
     private func run(_ command: any LunaCommand) throws(LunaError) -> CommandContext {
         switch command {
         case let writer as any WriteCommand:
-            let context = WriteContext(store: store, console: console, session: session)
+            let context = WriteContext(store: store, console: console, session: session, files: files)
             defer { session = context.session }
             try writer.run(context)
             return context

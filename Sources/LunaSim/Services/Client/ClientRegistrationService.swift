@@ -64,6 +64,12 @@ public enum ClientRegistrationService {
         }
     }
 
+    /// The server CA file the conf names (`LunaSA Client { ServerCAFile }`), which a server's
+    /// certificate joins when it is registered.
+    public static func serverCAFile(_ transaction: StateTransaction) throws(LunaError) -> String? {
+        ServerConfig(try transaction.conf()).serverCAFile
+    }
+
     // MARK: Servers
 
     /// `vtl addServer -n <host>`: registers a Network HSM of the fleet. A host no fleet HSM answers
@@ -79,7 +85,7 @@ public enum ClientRegistrationService {
             throw LunaError(.deviceError, "No Network HSM of the simulated fleet answers at \(host).")
         }
         do { try config.register(host, port: port, htlRequired: htlRequired) } catch {
-            throw LunaError(.argumentsBad, error.message)
+            throw LunaError(error)
         }
         transaction.setConf(config.document)
         var updated = hsm
@@ -108,7 +114,7 @@ public enum ClientRegistrationService {
             }
         }
         do { try config.unregister(registered.name) } catch {
-            throw LunaError(.argumentsBad, error.message)
+            throw LunaError(error)
         }
         transaction.setConf(config.document)
         if var hsm = networkHSM(at: host, transaction.fleet) {
@@ -130,7 +136,7 @@ public enum ClientRegistrationService {
         do {
             try config.setClientCertificate(certificate: certificate.certificatePath, privateKey: certificate.privateKeyPath)
         } catch {
-            throw LunaError(.argumentsBad, error.message)
+            throw LunaError(error)
         }
         transaction.setConf(config.document)
         return certificate
@@ -175,12 +181,12 @@ public enum ClientRegistrationService {
             do {
                 try config.setClientCertificate(certificate: made.certificatePath, privateKey: made.privateKeyPath)
             } catch {
-                throw LunaError(.argumentsBad, error.message)
+                throw LunaError(error)
             }
             certificate = made
         }
         if !alreadyRegistered {
-            do { try config.register(host) } catch { throw LunaError(.argumentsBad, error.message) }
+            do { try config.register(host) } catch { throw LunaError(error) }
         }
         transaction.setConf(config.document)
         var registeredHSM = hsm
@@ -204,7 +210,7 @@ public enum ClientRegistrationService {
     }
 
     private static func checkHost(_ host: String) throws(LunaError) {
-        do { try ServerConfig.validateHost(host) } catch { throw LunaError(.argumentsBad, error.message) }
+        do { try ServerConfig.validateHost(host) } catch { throw LunaError(error) }
     }
 
     /// A client name becomes a file name and a certificate's common name: 1 to 64 letters,
