@@ -269,6 +269,31 @@ public enum RoleService {
         transaction.fleet.update(partition)
     }
 
+    /// `role deactivate`: clears the cached activation of a PED partition's Crypto Officer (and
+    /// Crypto User, who shares it), so the next login needs the PED again (partition policy 22,
+    /// reference 3.2). Refused, changing nothing, on a password partition or when not activated.
+    public static func deactivate(_ role: Role, on serial: String, _ transaction: StateTransaction) throws(LunaError) {
+        var partition = try partition(serial, transaction)
+        let hsm = try transaction.hsmOf(partition)
+        let name = "partition \(partition.label) (\(partition.serial))"
+        try checkDeactivatable(role)
+        guard hsm.auth == .ped else {
+            throw LunaError(.operationNotAllowed, "Activation is for PED-authenticated partitions; \(name) uses passwords.")
+        }
+        guard partition.activated else {
+            throw LunaError(.operationNotAllowed, "The \(role.displayName) of \(name) is not activated.")
+        }
+        partition.activated = false
+        transaction.fleet.update(partition)
+    }
+
+    /// Only the CO and CU hold an activation (CKR_USER_TYPE_INVALID for the other roles).
+    public static func checkDeactivatable(_ role: Role) throws(LunaError) {
+        guard role == .co || role == .cu else {
+            throw LunaError(.userTypeInvalid, "Only the Crypto Officer and Crypto User are activated; the \(role.displayName) cannot be deactivated.")
+        }
+    }
+
     // MARK: Showing
 
     public static func state(_ role: Role, on serial: String, _ transaction: StateTransaction) throws(LunaError) -> RoleState {
