@@ -26,6 +26,7 @@ struct PartitionInit: WriteCommand {
             try context.require([.po], on: partition, to: "re-initialize the partition")
         }
         try CredentialRules.checkLabel(label)
+        try context.read { transaction throws(LunaError) in try HSMService.requireInitialized(hosting: partition.serial, transaction) }
         let poPassword = try context.newSecret(password, prompt: PartitionRenderer.poPasswordPrompt, again: PartitionRenderer.poPasswordAgainPrompt)
         try CredentialRules.checkPassword(poPassword, what: "Partition SO password")
         let cloningDomain = try context.newSecret(domain, prompt: PartitionRenderer.domainPrompt, again: PartitionRenderer.domainAgainPrompt)

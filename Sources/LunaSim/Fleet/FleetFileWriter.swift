@@ -11,6 +11,10 @@ public enum FleetFileWriter {
         var policies: [String: Int]
         var soPasswordHash: String?
         var soFailedLogins: Int
+        var label: String
+        var licenses: [String]
+        var initialized: Bool
+        var domain: String?
         var partitions: [PartitionEntry]
     }
     struct PartitionEntry: Encodable {
@@ -42,6 +46,7 @@ public enum FleetFileWriter {
                 serial: hsm.serial, model: hsm.model, kind: hsm.kind.rawValue, firmware: hsm.firmware,
                 auth: hsm.auth.rawValue, fips: hsm.fips, host: hsm.host, policies: strings(hsm.policies),
                 soPasswordHash: hsm.soPassword?.encoded, soFailedLogins: hsm.soFailedLogins,
+                label: hsm.label, licenses: hsm.licenses, initialized: hsm.initialized, domain: hsm.domain,
                 partitions: snapshot.fleet.partitions.filter { $0.hsmSerial == hsm.serial }.map { partition in
                     PartitionEntry(
                         label: partition.label, serial: partition.serial, slot: partition.slot,

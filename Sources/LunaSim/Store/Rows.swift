@@ -10,7 +10,10 @@ enum Rows {
         else { throw LunaError.storage("The state database holds an HSM row it cannot read.") }
         return HSM(serial: row["serial"], model: row["model"], kind: kind, firmware: row["firmware"],
                    auth: auth, fips: row["fips"], host: row["host"], policies: policies,
-                   soPassword: secret(row["soPassword"]), soFailedLogins: row["soFailedLogins"])
+                   soPassword: secret(row["soPassword"]), soFailedLogins: row["soFailedLogins"],
+                   label: row["label"] ?? HSM.defaultLabel,
+                   licenses: (row["licenses"] as String?).map(licenseLines) ?? HSM.defaultLicenses,
+                   initialized: row["initialized"], domain: row["domain"])
     }
 
     static func partition(_ row: Row) throws -> Partition {
@@ -29,6 +32,11 @@ enum Rows {
             userLockedOut: row["userLockedOut"])
     }
 
+    /// Licence lines are stored as one text, a line each (an empty list is an empty text).
+    private static func licenseLines(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     private static func secret(_ text: String?) -> SecretHash? { text.flatMap(SecretHash.init(encoded:)) }
 
     static func object(_ row: Row) throws -> StoredObject {
@@ -44,11 +52,12 @@ enum Rows {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO hsm (serial, position, model, kind, firmware, auth, fips, host, policies,
-                    soPassword, soFailedLogins)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    soPassword, soFailedLogins, label, licenses, initialized, domain)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [hsm.serial, position, hsm.model, hsm.kind.rawValue, hsm.firmware, hsm.auth.rawValue,
-                        hsm.fips, hsm.host, hsm.policies.encoded, hsm.soPassword?.encoded, hsm.soFailedLogins])
+                        hsm.fips, hsm.host, hsm.policies.encoded, hsm.soPassword?.encoded, hsm.soFailedLogins,
+                        hsm.label, hsm.licenses.joined(separator: "\n"), hsm.initialized, hsm.domain])
     }
 
     static func save(_ partition: Partition, position: Int, in db: Database) throws {

@@ -4,7 +4,7 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 3
+    static let version = 4
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
@@ -17,6 +17,7 @@ enum Schema {
         if found < 1 { try createVersion1(db) }
         if found < 2 { try createVersion2(db) }
         if found < 3 { try migrateToVersion3(db) }
+        if found < 4 { try migrateToVersion4HSMIdentity(db) }
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -89,6 +90,19 @@ enum Schema {
             ALTER TABLE partition ADD COLUMN userLockedOut INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE hsm ADD COLUMN soPassword TEXT;
             ALTER TABLE hsm ADD COLUMN soFailedLogins INTEGER NOT NULL DEFAULT 0;
+            """)
+    }
+
+    /// HSM identity and lifecycle for `hsm showinfo`, `hsm init` and `hsm zeroize`: the label,
+    /// the licence lines (one per line of the text), whether the HSM is initialized, and its
+    /// cloning domain. Defaults keep a version 3 state's HSMs as they were (initialized, the
+    /// default label and licences are filled in by `Rows` when the column is NULL).
+    private static func migrateToVersion4HSMIdentity(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE hsm ADD COLUMN label TEXT;
+            ALTER TABLE hsm ADD COLUMN licenses TEXT;
+            ALTER TABLE hsm ADD COLUMN initialized INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE hsm ADD COLUMN domain TEXT;
             """)
     }
 }

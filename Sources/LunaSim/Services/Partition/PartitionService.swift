@@ -27,6 +27,7 @@ public enum PartitionService {
         try CredentialRules.checkLabel(label)
         try CredentialRules.checkPassword(poPassword, what: "Partition SO password")
         try CredentialRules.checkDomain(domain)
+        try HSMService.requireInitialized(hosting: serial, transaction)
         let old = try RoleService.partition(serial, transaction)
         try transaction.removeObjects(on: serial)
         var partition = Partition(label: label, serial: old.serial, slot: old.slot, hsmSerial: old.hsmSerial,

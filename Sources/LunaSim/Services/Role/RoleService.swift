@@ -35,6 +35,9 @@ public enum RoleService {
         case .lco:
             throw LunaError(.userTypeInvalid, "The Limited Crypto Officer exists from firmware 7.7.0; HSM \(hsm.serial) runs \(hsm.firmware).")
         case .so:
+            guard hsm.initialized else {
+                throw LunaError(.userPinNotInitialized, "HSM \(hsm.serial) is zeroized: it has no HSM SO until it is initialized again ('hsm init -label <label>').")
+            }
             guard let credential = hsm.soPassword else {
                 throw LunaError(.userPinNotInitialized, "The HSM SO credential of HSM \(hsm.serial) is not set (give soPassword in the fleet file).")
             }
@@ -334,7 +337,8 @@ public enum RoleService {
         transaction.fleet.update(cleared)
     }
 
-    /// Three bad HSM SO logins zeroize the HSM: every partition on it, and the SO credential.
+    /// Three bad HSM SO logins (or `hsm zeroize`) zeroize the HSM: every partition on it, the SO
+    /// credential and the cloning domain; the HSM stays uninitialized until `hsm init`.
     static func zeroize(hsm: HSM, _ transaction: StateTransaction) throws(LunaError) {
         for partition in transaction.fleet.partitions where partition.hsmSerial == hsm.serial {
             try zeroize(partition: partition, transaction)
@@ -342,6 +346,8 @@ public enum RoleService {
         var cleared = hsm
         cleared.soPassword = nil
         cleared.soFailedLogins = 0
+        cleared.initialized = false
+        cleared.domain = nil
         transaction.fleet.update(cleared)
     }
 
