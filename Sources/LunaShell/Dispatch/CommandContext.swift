@@ -27,6 +27,9 @@ public class CommandContext {
     }
 
     public func write(_ text: String) { console.write(text) }
+
+    /// Files named on the command line (policy templates), read and written by the store's seam.
+    public var files: UserFiles { reader.files }
 }
 
 /// The context of a `ReadCommand`: nothing but reads.
