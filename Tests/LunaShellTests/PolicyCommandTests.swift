@@ -90,7 +90,7 @@ import Testing
         #expect(world.run("hsm changehsmpolicy -policy 0 -value 0").contains("CKR_CONFIG_CHANGE_ILLEGAL"))
     }
 
-    /// Every section of the syscheck capture (reference 3.4, docs/hsm-showinfo.md): issue 14
+    /// Every section of the syscheck capture (docs/hsm-showinfo.md): issue 14
     /// replaced the serial shown as the label and added the missing sections.
     @Test func hsmShowinfoPinsItsLayout() throws {
         let world = try RoleCommandTests.world()

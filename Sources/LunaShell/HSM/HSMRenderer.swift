@@ -1,7 +1,7 @@
 import LunaSim
 
 /// LunaCM's text for the `hsm` family. `hsm showinfo` has every section of the syscheck capture
-/// (reference 3.4, docs/hsm-showinfo.md): identity, flags and session, SMK OUIDs, partition storage,
+/// (LunaCM Command Reference, "hsm showinfo"; docs/hsm-showinfo.md): identity, flags and session, SMK OUIDs, partition storage,
 /// the FIPS line, FM status, firmware versions, system times, environment, HSM storage and
 /// licences, in the capture's order. The
 /// labels are the capture's; the figures are modelled. `hsm init`/`zeroize` texts are modelled.

@@ -1,7 +1,7 @@
 import LunaSim
 
 /// `hsm zeroize [-force]`, as the HSM SO: after `proceed`, the HSM loses its SO, cloning domain
-/// and every partition's objects and roles, as three bad HSM SO logins do (reference 7.2); it is
+/// and every partition's objects and roles, as three bad HSM SO logins do (docs/hsm-showinfo.md); it is
 /// brought back with `hsm init`.
 struct HSMZeroize: WriteCommand {
     static let forceFlag = Flag("force", shortcuts: ["f"], help: "Do not ask 'proceed'")

@@ -2,8 +2,9 @@ import LunaSim
 
 /// `partition contents` (`par con`): the objects the logged-in role can see. It only reads
 /// objects, so it also runs on an HA virtual slot, where it lists the group's objects as the HA
-/// library presents them: the primary (first reachable) member's (reference 4.3). Commands that
-/// administer a partition stay refused on the virtual slot (`currentPartition`).
+/// library presents them: the primary (first reachable) member's, as `simulator listObjects`
+/// shows (README, "HSM lifecycle, policy templates, Backup HSM catalogue, the HA slot"). Commands
+/// that administer a partition stay refused on the virtual slot (`currentPartition`).
 struct PartitionContents: ReadCommand {
     static let spec = CommandSpec(name: "contents", shortNames: ["con"], summary: "List the objects visible to the logged-in role (also on an HA virtual slot)")
     init(_ options: ParsedOptions) {}

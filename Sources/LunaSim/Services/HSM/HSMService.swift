@@ -13,7 +13,7 @@ public struct HSMInfo: Sendable, Equatable {
     /// simulator has no admin partition; `hsm` acts through the current slot).
     public var slotPartition: PartitionInfo
 
-    /// Figures of a Luna Network HSM 7 as the syscheck capture lays them out (reference 3.4);
+    /// Figures of a Luna Network HSM 7 as the syscheck capture lays them out (docs/hsm-showinfo.md);
     /// the values are modelled.
     public static let totalStorage = 33_554_432
     public static let allowedPartitions = 100
@@ -101,7 +101,7 @@ public enum HSMService {
     }
 
     /// `hsm zeroize`: the HSM loses its SO, domain and every partition's contents and roles, and
-    /// stays uninitialized until `hsm init` (reference 7.2, as three bad HSM SO logins do).
+    /// stays uninitialized until `hsm init`, as three bad HSM SO logins do (docs/hsm-showinfo.md).
     public static func zeroize(_ hsmSerial: String, _ transaction: StateTransaction) throws(LunaError) {
         let hsm = try self.hsm(serial: hsmSerial, transaction)
         try RoleService.zeroize(hsm: hsm, transaction)

@@ -56,7 +56,7 @@ public enum PolicyTemplate {
 
     /// Checks every entry against the partition's catalog and capabilities, changing nothing; a
     /// template that does not fit the partition is refused with CKR_CONFIG_FAILS_DEPENDENCIES
-    /// (reference 6.3) and the line at fault.
+    /// (docs/policy-templates.md) and the line at fault.
     public static func check(_ entries: [Entry], file: String, on serial: String,
                              _ transaction: StateTransaction) throws(LunaError) {
         for entry in entries {

@@ -273,8 +273,8 @@ public enum RoleService {
     }
 
     /// `role deactivate`: clears the cached activation of a PED partition's Crypto Officer (and
-    /// Crypto User, who shares it), so the next login needs the PED again (partition policy 22,
-    /// reference 3.2). Refused, changing nothing, on a password partition or when not activated.
+    /// Crypto User, who shares it), so the next login needs the PED again (partition policy 22;
+    /// the Thales page "role deactivate"). Refused, changing nothing, on a password partition or when not activated.
     public static func deactivate(_ role: Role, on serial: String, _ transaction: StateTransaction) throws(LunaError) {
         var partition = try partition(serial, transaction)
         let hsm = try transaction.hsmOf(partition)
