@@ -70,8 +70,9 @@ import Testing
 
     @Test func addServerTakesTheCertificateIntoTheCAFileAndDeleteServerUnregisters() throws {
         let (world, shell, files) = try blank()
-        try files.write(Array("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".utf8), to: "/tmp/server.pem", mode: 0o644)
-        let (added, output) = run(shell, world, "clientconfig addserver -server 192.0.2.12 -certificate /tmp/server.pem")
+        let certificate = world.directory + "/server.pem"
+        try "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".write(toFile: certificate, atomically: true, encoding: .utf8)
+        let (added, output) = run(shell, world, "clientconfig addserver -server 192.0.2.12 -certificate \(certificate)")
         #expect(added == .success, "\(output)")
         #expect(world.confText.contains("ServerName00 = 192.0.2.12;"))
         #expect(files.files.keys.contains { $0.hasSuffix("cert/server/CAFile.pem") })

@@ -90,11 +90,13 @@ import Testing
         #expect(world.run("hsm changehsmpolicy -policy 0 -value 0").contains("CKR_CONFIG_CHANGE_ILLEGAL"))
     }
 
+    /// Every section of the syscheck capture (docs/hsm-showinfo.md): issue 14
+    /// replaced the serial shown as the label and added the missing sections.
     @Test func hsmShowinfoPinsItsLayout() throws {
         let world = try RoleCommandTests.world()
         #expect(world.run("hsm showinfo") == """
 
-                    HSM Label ->                    700101
+                    HSM Label ->                    myLunaHSM
                     HSM Manufacturer ->             Safenet, Inc.
                     HSM Model ->                    LunaSA 7.3.0
                     HSM Part Number ->              808-000048-002
@@ -107,14 +109,44 @@ import Testing
                     Slot Id ->                      0
                     Session State ->                CKS_RW_PUBLIC_SESSION
                     Role Status ->                  none logged in
-                    Firmware Version ->             7.3.0
                     Authentication ->               Password
+                    Partition SMK OUIDs:
+                            SMK-FW4:            Not Initialized
+                            SMK-FW6:            Not Initialized
+                            SMK-FW7-FM:         Not Initialized
+                            SMK-FW7-Rollover:   Not Initialized
+                            SMK-FW7-Primary:    f79f7608654def3eec1e01a7
+                    Partition Storage:
+                            Total Storage Space:  324096
+                            Used Storage Space:   0
+                            Free Storage Space:   324096
+                            Object Count:         0
+                            Overhead:             9648
                     *** The HSM is NOT in FIPS approved operation mode. ***
+                    FM HW Status ->                 FM Ready
+                    Firmware Version ->             7.3.0
+                    Bootloader Version ->           1.1.2
+                    Rollback Firmware Version ->    Not Available
+                    System Times:
+                            HSM :        Thu Jan  1 00:00:00 2026
+                            Host :       Thu Jan  1 00:00:00 2026
+                            Difference:  0 sec
+                    Environmental:
+                            Fan 1 Status : active
+                            Battery Voltage : 3.093 V
+                            Battery Warning Threshold Voltage : 2.750 V
+                            System Temp : 64 deg. C
+                            System Temperature Warning Threshold : 75 deg. C
                     HSM Storage:
                             Total Storage Space:  33554432
+                            Used Storage Space:   333744
+                            Free Storage Space:   33220688
                             Allowed Partitions:   100
                             Number of Partitions: 1
                             Object Count:         0
+                    License Count: 2
+                            1. 621000135-002 Luna Network HSM 7 base model
+                            2. 621000146-001 100 partitions
 
             Command Result : No Error
 

@@ -277,7 +277,10 @@ struct RegistrationMigrationTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [home + "/state.db", """
             ALTER TABLE hsm DROP COLUMN server; ALTER TABLE hsm DROP COLUMN registered;
-            ALTER TABLE partition DROP COLUMN assigned; PRAGMA user_version = 3;
+            ALTER TABLE partition DROP COLUMN assigned;
+            ALTER TABLE hsm DROP COLUMN label; ALTER TABLE hsm DROP COLUMN licenses;
+            ALTER TABLE hsm DROP COLUMN initialized; ALTER TABLE hsm DROP COLUMN domain;
+            PRAGMA user_version = 3;
             """]
         try process.run()
         process.waitUntilExit()

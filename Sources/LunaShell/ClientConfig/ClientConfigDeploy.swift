@@ -35,7 +35,7 @@ struct ClientConfigDeploy: WriteCommand {
         let result = try context.write { transaction throws(LunaError) in
             let result = try ClientRegistrationService.deploy(server: server, user: user, password: secret, client: client,
                                                               partition: partition, force: force, transaction)
-            if let certificate = result.certificate { try context.files.save(certificate, home: context.home) }
+            if let certificate = result.certificate { try context.clientFiles.save(certificate, home: context.home) }
             return result
         }
         context.write(ClientConfigRenderer.deployed(result, client: client))

@@ -21,11 +21,11 @@ struct ClientConfigAddServer: WriteCommand {
     }
 
     func run(_ context: WriteContext) throws(LunaError) {
-        let pem = try context.files.serverCertificate(certificate)
+        let pem = try ClientRegistrationService.checkServerCertificate(Array(try context.files.read(certificate).utf8), path: certificate)
         let entry = try context.write { transaction throws(LunaError) in
             let entry = try ClientRegistrationService.addServer(server, port: port ?? ServerConfig.defaultPort, htlRequired: htl, transaction)
             if let caFile = try ClientRegistrationService.serverCAFile(transaction) {
-                try context.files.append(pem, toCAFile: caFile, home: context.home)
+                try context.clientFiles.append(pem, toCAFile: caFile, home: context.home)
             }
             return entry
         }

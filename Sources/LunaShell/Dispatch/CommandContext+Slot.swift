@@ -56,4 +56,13 @@ extension CommandContext {
         try read { transaction throws(LunaError) in try RoleService.checkNotExpired(.co, on: partition.serial, transaction) }
         return partition
     }
+
+    /// Ends this session's logins on every partition of HSM `serial` (an HSM initialized or
+    /// zeroized under them closes them, as the Thales page "hsm init" says).
+    public func endLogins(onHSM serial: String) throws(LunaError) {
+        let serials = try read { transaction throws(LunaError) in
+            transaction.fleet.partitions.filter { $0.hsmSerial == serial }.map(\.serial)
+        }
+        for partition in serials { session.logins[partition] = nil }
+    }
 }

@@ -27,6 +27,9 @@ public class CommandContext {
     }
 
     public func write(_ text: String) { console.write(text) }
+
+    /// Files named on the command line (policy templates), read and written by the store's seam.
+    public var files: UserFiles { reader.files }
 }
 
 /// The context of a `ReadCommand`: nothing but reads.
@@ -36,14 +39,14 @@ public final class ReadContext: CommandContext {}
 /// Chrystoki.conf together.
 public final class WriteContext: CommandContext {
     let store: StateStore
-    /// The client files registration writes (certificates), beside the state.
-    public let files: ClientFileSystem
+    /// The simulated client files registration writes (certificates), under the state home.
+    public let clientFiles: ClientFileSystem
     /// The state home, under which simulated client files live.
     public var home: String { store.home }
 
     init(store: StateStore, console: Console, session: Session, files: ClientFileSystem) {
         self.store = store
-        self.files = files
+        self.clientFiles = files
         super.init(reader: store.reader, console: console, session: session)
     }
 

@@ -3,5 +3,5 @@
 /// partition's HSM and `role login -name so` on that slot logs in its HSM SO.
 enum HSMCommands {
     static let family = FamilySpec(name: "hsm", shortName: "hsm", summary: "HSM commands")
-    static let list = CommandFamily(family, [HSMShowInfo.self, HSMShowPolicies.self, HSMChangePolicy.self])
+    static let list = CommandFamily(family, [HSMShowInfo.self, HSMShowPolicies.self, HSMChangePolicy.self, HSMInit.self, HSMZeroize.self])
 }

@@ -54,6 +54,11 @@ public struct Parser: Sendable {
             guard index + 1 < words.count else {
                 throw LunaError.badArguments("Option -\(option.name) needs a value.")
             }
+            if case .choice(let allowed) = option.kind, let (match, used) = Self.spannedChoice(words[(index + 1)...], allowed) {
+                values[option.name] = match
+                index += 1 + used
+                continue
+            }
             values[option.name] = try check(words[index + 1], for: option)
             index += 2
         }
@@ -91,6 +96,26 @@ public struct Parser: Sendable {
         case .flag, .text, .secret:
             return value
         }
+    }
+
+    /// A choice that spans words, typed unquoted (`role show -name Crypto User`, as in the
+    /// `role show` example of the LunaCM Command Reference): the longest run of the next words
+    /// (none starting with `-`) that is one of `allowed` with single spaces, case-insensitively.
+    /// nil when no choice of two or more words matches, so single words go through `check`.
+    static func spannedChoice(_ words: ArraySlice<String>, _ allowed: [String]) -> (String, Int)? {
+        let longest = allowed.map { $0.split(separator: " ").count }.max() ?? 1
+        guard longest > 1 else { return nil }
+        let start = words.startIndex
+        var count = min(longest, words.count)
+        while count > 1 {
+            let run = words[start..<(start + count)]
+            if !run.contains(where: { $0.hasPrefix("-") }) {
+                let typed = run.joined(separator: " ").lowercased()
+                if let match = allowed.first(where: { $0.lowercased() == typed }) { return (match, count) }
+            }
+            count -= 1
+        }
+        return nil
     }
 
     private func helpTopic(_ words: [String]) throws(LunaError) -> HelpTopic {

@@ -6,6 +6,7 @@ enum PartitionCommands {
     static let list = CommandFamily(family, [
         PartitionShowInfo.self, PartitionShowPolicies.self, PartitionChangePolicy.self, PartitionContents.self,
         PartitionInit.self, PartitionClear.self, PartitionClone.self, PartitionArchiveBackup.self, PartitionArchiveRestore.self,
+        PartitionArchiveList.self, PartitionArchiveContents.self, PartitionArchiveDelete.self,
     ])
 
     static let force = Flag("force", shortcuts: ["f"], help: "Do not ask 'proceed'")

@@ -57,4 +57,14 @@ enum PolicyRenderer {
         if deleted > 0 { out += "        \(deleted) object(s) were deleted.\n" }
         return out + "\n"
     }
+
+    /// After `partition showpolicies -exporttemplate FILE` (docs/policy-templates.md).
+    static func templateExported(_ count: Int, file: String) -> String {
+        "        Policy template with \(count) partition policies written to \(file).\n\n"
+    }
+
+    /// After `partition init -applytemplate FILE`.
+    static func templateApplied(_ count: Int, file: String) -> String {
+        "        Policy template \(file) applied: \(count) partition policies set.\n\n"
+    }
 }

@@ -8,7 +8,7 @@ enum RoleCommands {
     static let family = FamilySpec(name: "role", shortName: "ro", summary: "Role commands")
     static let list = CommandFamily(family, [
         RoleLogin.self, RoleLogout.self, RoleChangePassword.self, RoleInit.self, RoleShow.self, RoleList.self,
-        RoleResetPassword.self, RoleCreateChallenge.self, RoleSetDomain.self,
+        RoleResetPassword.self, RoleCreateChallenge.self, RoleSetDomain.self, RoleDeactivate.self,
     ])
 }
 

@@ -82,9 +82,37 @@ public enum FleetFileReader {
             }
         }
         let registered = try reader.bool("registered") ?? true
+        let label = try reader.string("label") ?? HSM.defaultLabel
+        guard (1...32).contains(label.count), label.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7f }) else {
+            throw FleetFileError(path: reader.childPath("label"), "an HSM label is 1 to 32 printable characters")
+        }
+        let licenses = try licenseLines(&reader)
+        let initialized = try reader.bool("initialized") ?? true
+        let domain = try reader.string("domain")
+        if let domain, !(1...128).contains(domain.count) {
+            throw FleetFileError(path: reader.childPath("domain"), "a cloning domain is 1 to 128 characters")
+        }
         return HSM(serial: serial, model: model, kind: kind, firmware: firmware, auth: auth,
                    fips: fips, host: host, policies: policies, soPassword: soPassword,
-                   soFailedLogins: soFailedLogins, server: server, registered: registered)
+                   soFailedLogins: soFailedLogins, server: server, registered: registered, label: label, licenses: licenses,
+                   initialized: initialized, domain: domain)
+    }
+
+    /// `licenses`: the lines `hsm showinfo` lists, each 1 to 80 printable characters; absent
+    /// means the default licences, `[]` means none.
+    private static func licenseLines(_ reader: inout ObjectReader) throws(FleetFileError) -> [String] {
+        guard reader.raw("licenses") != nil else { return HSM.defaultLicenses }
+        var lines: [String] = []
+        for (index, value) in try reader.array("licenses").enumerated() {
+            guard case .string(let line) = value else {
+                throw FleetFileError(path: "\(reader.childPath("licenses"))[\(index)]", "expected a string, found \(value.typeName)")
+            }
+            guard (1...80).contains(line.count), line.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7f }) else {
+                throw FleetFileError(path: "\(reader.childPath("licenses"))[\(index)]", "a licence line is 1 to 80 printable characters")
+            }
+            lines.append(line)
+        }
+        return lines
     }
 
     private static func readPartition(

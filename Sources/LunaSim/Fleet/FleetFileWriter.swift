@@ -13,6 +13,10 @@ public enum FleetFileWriter {
         var soFailedLogins: Int
         var server: String?
         var registered: Bool
+        var label: String
+        var licenses: [String]
+        var initialized: Bool
+        var domain: String?
         var partitions: [PartitionEntry]
     }
     struct PartitionEntry: Encodable {
@@ -49,6 +53,7 @@ public enum FleetFileWriter {
                 // before registration existed export as they did.
                 server: hsm.server == FleetFileReader.defaultServer(position: position) ? nil : hsm.server,
                 registered: hsm.registered,
+                label: hsm.label, licenses: hsm.licenses, initialized: hsm.initialized, domain: hsm.domain,
                 partitions: snapshot.fleet.partitions.filter { $0.hsmSerial == hsm.serial }.map { partition in
                     PartitionEntry(
                         label: partition.label, serial: partition.serial, slot: partition.slot,

@@ -24,11 +24,23 @@ public struct HSM: Sendable, Equatable {
     /// Whether the fleet file starts the client registered with `server`. Chrystoki.conf is what
     /// decides afterwards (`vtl addServer`, `configurator`); this is kept for seeding and export.
     public var registered: Bool
+    /// The label `hsm init` gave the HSM (`hsm showinfo`'s `HSM Label`).
+    public var label: String
+    /// Licence lines `hsm showinfo` lists under `License Count:` (part number and what it
+    /// enables), as the fleet gives them.
+    public var licenses: [String]
+    /// False once the HSM is zeroized (three bad HSM SO logins, `hsm zeroize`): no SO, no
+    /// partition can be initialized, until `hsm init` initializes it again.
+    public var initialized: Bool
+    /// The HSM's cloning domain, set by `hsm init`; nil when the fleet does not state it.
+    public var domain: String?
 
     public init(
         serial: String, model: String, kind: Kind, firmware: String, auth: Auth,
         fips: Bool = false, host: String? = nil, policies: PolicyTable = HSM.defaultPolicies,
-        soPassword: SecretHash? = nil, soFailedLogins: Int = 0, server: String? = nil, registered: Bool = true
+        soPassword: SecretHash? = nil, soFailedLogins: Int = 0, server: String? = nil, registered: Bool = true,
+        label: String = HSM.defaultLabel,
+        licenses: [String] = HSM.defaultLicenses, initialized: Bool = true, domain: String? = nil
     ) {
         self.serial = serial
         self.model = model
@@ -42,7 +54,22 @@ public struct HSM: Sendable, Equatable {
         self.soFailedLogins = soFailedLogins
         self.server = server
         self.registered = registered
+        self.label = label
+        self.licenses = licenses
+        self.initialized = initialized
+        self.domain = domain
     }
+
+    /// The label of an HSM whose fleet entry names none: the example label of the Thales page
+    /// "hsm init" (Luna Network HSM 7 LunaSH Command Reference).
+    public static let defaultLabel = "myLunaHSM"
+
+    /// The licences of an HSM whose fleet entry lists none: a Luna Network HSM 7 base model with
+    /// its partition licence. The part numbers are modelled (docs/hsm-showinfo.md).
+    public static let defaultLicenses = [
+        "621000135-002 Luna Network HSM 7 base model",
+        "621000146-001 100 partitions",
+    ]
 
     /// A fresh Luna 7 HSM (reference 6.1): cloning and non-FIPS algorithms allowed, SO reset of
     /// partition PIN off, network replication off, forced PIN change on.

@@ -11,7 +11,10 @@ enum Rows {
         return HSM(serial: row["serial"], model: row["model"], kind: kind, firmware: row["firmware"],
                    auth: auth, fips: row["fips"], host: row["host"], policies: policies,
                    soPassword: secret(row["soPassword"]), soFailedLogins: row["soFailedLogins"],
-                   server: row["server"], registered: row["registered"])
+                   server: row["server"], registered: row["registered"],
+                   label: row["label"] ?? HSM.defaultLabel,
+                   licenses: (row["licenses"] as String?).map(licenseLines) ?? HSM.defaultLicenses,
+                   initialized: row["initialized"], domain: row["domain"])
     }
 
     static func partition(_ row: Row) throws -> Partition {
@@ -30,6 +33,11 @@ enum Rows {
             userLockedOut: row["userLockedOut"], assigned: row["assigned"])
     }
 
+    /// Licence lines are stored as one text, a line each (an empty list is an empty text).
+    private static func licenseLines(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     private static func secret(_ text: String?) -> SecretHash? { text.flatMap(SecretHash.init(encoded:)) }
 
     static func object(_ row: Row) throws -> StoredObject {
@@ -45,12 +53,12 @@ enum Rows {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO hsm (serial, position, model, kind, firmware, auth, fips, host, policies,
-                    soPassword, soFailedLogins, server, registered)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    soPassword, soFailedLogins, server, registered, label, licenses, initialized, domain)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [hsm.serial, position, hsm.model, hsm.kind.rawValue, hsm.firmware, hsm.auth.rawValue,
                         hsm.fips, hsm.host, hsm.policies.encoded, hsm.soPassword?.encoded, hsm.soFailedLogins,
-                        hsm.server, hsm.registered])
+                        hsm.server, hsm.registered, hsm.label, hsm.licenses.joined(separator: "\n"), hsm.initialized, hsm.domain])
     }
 
     static func save(_ partition: Partition, position: Int, in db: Database) throws {

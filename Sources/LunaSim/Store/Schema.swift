@@ -4,7 +4,7 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 4
+    static let version = 5
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
@@ -18,6 +18,7 @@ enum Schema {
         if found < 2 { try createVersion2(db) }
         if found < 3 { try migrateToVersion3(db) }
         if found < 4 { try migrateToVersion4(db) }
+        if found < 5 { try migrateToVersion5HSMIdentity(db) }
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -101,6 +102,19 @@ enum Schema {
             ALTER TABLE hsm ADD COLUMN server TEXT;
             ALTER TABLE hsm ADD COLUMN registered INTEGER NOT NULL DEFAULT 1;
             ALTER TABLE partition ADD COLUMN assigned INTEGER NOT NULL DEFAULT 1;
+            """)
+    }
+
+    /// HSM identity and lifecycle for `hsm showinfo`, `hsm init` and `hsm zeroize`: the label,
+    /// the licence lines (one per line of the text), whether the HSM is initialized, and its
+    /// cloning domain. Defaults keep an older state's HSMs as they were (initialized, the
+    /// default label and licences are filled in by `Rows` when the column is NULL).
+    private static func migrateToVersion5HSMIdentity(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE hsm ADD COLUMN label TEXT;
+            ALTER TABLE hsm ADD COLUMN licenses TEXT;
+            ALTER TABLE hsm ADD COLUMN initialized INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE hsm ADD COLUMN domain TEXT;
             """)
     }
 }

@@ -9,4 +9,7 @@ public struct StateReader {
     public func read<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
         try store.read(body)
     }
+
+    /// Files named on a command line; see `UserFiles`.
+    public var files: UserFiles { store.userFiles }
 }

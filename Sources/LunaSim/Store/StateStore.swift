@@ -11,6 +11,9 @@ public final class StateStore {
     public let home: String
     public let databasePath: String
     public let confPath: String
+    /// Files the operator names on a command line: relative to the working directory here,
+    /// to the conf's (temporary) directory for an in-memory store.
+    public let userFiles: UserFiles
     private let queue: DatabaseQueue
     private let journal: ConfJournal
     private let cache = ReadCache()
@@ -24,6 +27,7 @@ public final class StateStore {
         self.home = home
         self.databasePath = home + "/state.db"
         self.confPath = confPath
+        self.userFiles = UserFiles(directory: FileManager.default.currentDirectoryPath)
         self.journal = ConfJournal(confPath: confPath)
         try Self.makeHome(home)
         if reset { try Self.removeDatabase(at: databasePath) }
@@ -82,6 +86,7 @@ public final class StateStore {
         self.home = ""
         self.databasePath = ":memory:"
         self.confPath = confPath
+        self.userFiles = UserFiles(directory: (confPath as NSString).deletingLastPathComponent)
         self.journal = ConfJournal(confPath: confPath)
         do {
             queue = try DatabaseQueue()

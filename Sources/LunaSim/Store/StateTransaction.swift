@@ -157,4 +157,23 @@ public final class StateTransaction {
             throw LunaError.storage("Cannot store the SMK backup: \(error)")
         }
     }
+
+    /// Every SMK backup on the simulated Backup HSM, by name.
+    public func smkBackups() throws(LunaError) -> [(name: String, partition: String)] {
+        do {
+            return try Row.fetchAll(db, sql: "SELECT name, partition FROM smkBackup ORDER BY name").map { ($0["name"], $0["partition"]) }
+        } catch {
+            throw LunaError.storage("Cannot read SMK backups: \(error)")
+        }
+    }
+
+    /// Removes the SMK backup `name`; false when there is none.
+    public func deleteSMKBackup(named name: String) throws(LunaError) -> Bool {
+        do {
+            try db.execute(sql: "DELETE FROM smkBackup WHERE name = ?", arguments: [name])
+            return db.changesCount > 0
+        } catch {
+            throw LunaError.storage("Cannot delete the SMK backup: \(error)")
+        }
+    }
 }

@@ -17,10 +17,7 @@ extension ClientFileSystem {
         do { bytes = try read(path) } catch {
             throw LunaError(.argumentsBad, "Unable to read the server certificate file \(path).")
         }
-        guard String(decoding: bytes, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-            throw LunaError(.argumentsBad, "The file \(path) is not a PEM certificate (no BEGIN CERTIFICATE line).")
-        }
-        return bytes
+        return try ClientRegistrationService.checkServerCertificate(bytes, path: path)
     }
 
     /// Writes a new client certificate and key where the conf now names them (under the home).

@@ -70,6 +70,14 @@ public enum ClientRegistrationService {
         ServerConfig(try transaction.conf()).serverCAFile
     }
 
+    /// A server certificate is a PEM certificate: refused before anything changes otherwise.
+    public static func checkServerCertificate(_ bytes: [UInt8], path: String) throws(LunaError) -> [UInt8] {
+        guard String(decoding: bytes, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            throw LunaError(.argumentsBad, "The file \(path) is not a PEM certificate (no BEGIN CERTIFICATE line).")
+        }
+        return bytes
+    }
+
     // MARK: Servers
 
     /// `vtl addServer -n <host>`: registers a Network HSM of the fleet. A host no fleet HSM answers

@@ -22,17 +22,23 @@ public enum PartitionService {
 
     /// `partition init`: label, Partition SO credential and cloning domain; every object, the CO
     /// and CU roles, the SMK and the counters go (reference 1.6 "All contents ... destroyed").
+    /// `template`: the policies a policy template sets (`-applytemplate`), checked again here
+    /// and applied with the initialization, or not at all.
     public static func initialize(_ serial: String, label: String, poPassword: String, domain: String,
+                                  template: (file: String, entries: [PolicyTemplate.Entry])? = nil,
                                   _ transaction: StateTransaction) throws(LunaError) {
         try CredentialRules.checkLabel(label)
         try CredentialRules.checkPassword(poPassword, what: "Partition SO password")
         try CredentialRules.checkDomain(domain)
+        try HSMService.requireInitialized(hosting: serial, transaction)
+        if let template { try PolicyTemplate.check(template.entries, file: template.file, on: serial, transaction) }
         let old = try RoleService.partition(serial, transaction)
         try transaction.removeObjects(on: serial)
         var partition = Partition(label: label, serial: old.serial, slot: old.slot, hsmSerial: old.hsmSerial,
                                   domain: domain, stc: old.stc, policies: old.policies,
                                   poPassword: SecretHash.make(poPassword, random: &transaction.random))
         partition.activated = false
+        for entry in template?.entries ?? [] { partition.policies[entry.change.number] = entry.change.value }
         transaction.fleet.update(partition)
     }
 

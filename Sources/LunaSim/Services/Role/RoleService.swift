@@ -35,6 +35,9 @@ public enum RoleService {
         case .lco:
             throw LunaError(.userTypeInvalid, "The Limited Crypto Officer exists from firmware 7.7.0; HSM \(hsm.serial) runs \(hsm.firmware).")
         case .so:
+            guard hsm.initialized else {
+                throw LunaError(.userPinNotInitialized, "HSM \(hsm.serial) is zeroized: it has no HSM SO until it is initialized again ('hsm init -label <label>').")
+            }
             guard let credential = hsm.soPassword else {
                 throw LunaError(.userPinNotInitialized, "The HSM SO credential of HSM \(hsm.serial) is not set (give soPassword in the fleet file).")
             }
@@ -269,6 +272,31 @@ public enum RoleService {
         transaction.fleet.update(partition)
     }
 
+    /// `role deactivate`: clears the cached activation of a PED partition's Crypto Officer (and
+    /// Crypto User, who shares it), so the next login needs the PED again (partition policy 22;
+    /// the Thales page "role deactivate"). Refused, changing nothing, on a password partition or when not activated.
+    public static func deactivate(_ role: Role, on serial: String, _ transaction: StateTransaction) throws(LunaError) {
+        var partition = try partition(serial, transaction)
+        let hsm = try transaction.hsmOf(partition)
+        let name = "partition \(partition.label) (\(partition.serial))"
+        try checkDeactivatable(role)
+        guard hsm.auth == .ped else {
+            throw LunaError(.operationNotAllowed, "Activation is for PED-authenticated partitions; \(name) uses passwords.")
+        }
+        guard partition.activated else {
+            throw LunaError(.operationNotAllowed, "The \(role.displayName) of \(name) is not activated.")
+        }
+        partition.activated = false
+        transaction.fleet.update(partition)
+    }
+
+    /// Only the CO and CU hold an activation (CKR_USER_TYPE_INVALID for the other roles).
+    public static func checkDeactivatable(_ role: Role) throws(LunaError) {
+        guard role == .co || role == .cu else {
+            throw LunaError(.userTypeInvalid, "Only the Crypto Officer and Crypto User are activated; the \(role.displayName) cannot be deactivated.")
+        }
+    }
+
     // MARK: Showing
 
     public static func state(_ role: Role, on serial: String, _ transaction: StateTransaction) throws(LunaError) -> RoleState {
@@ -309,7 +337,8 @@ public enum RoleService {
         transaction.fleet.update(cleared)
     }
 
-    /// Three bad HSM SO logins zeroize the HSM: every partition on it, and the SO credential.
+    /// Three bad HSM SO logins (or `hsm zeroize`) zeroize the HSM: every partition on it, the SO
+    /// credential and the cloning domain; the HSM stays uninitialized until `hsm init`.
     static func zeroize(hsm: HSM, _ transaction: StateTransaction) throws(LunaError) {
         for partition in transaction.fleet.partitions where partition.hsmSerial == hsm.serial {
             try zeroize(partition: partition, transaction)
@@ -317,6 +346,8 @@ public enum RoleService {
         var cleared = hsm
         cleared.soPassword = nil
         cleared.soFailedLogins = 0
+        cleared.initialized = false
+        cleared.domain = nil
         transaction.fleet.update(cleared)
     }
 
