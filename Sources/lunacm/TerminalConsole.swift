@@ -2,8 +2,8 @@ import Glibc
 import LunaShell
 
 /// The console at a terminal: questions read a line from the terminal, secrets are read with echo
-/// off and shown as one `*` per character (reference 1.5). The terminal's settings are restored
-/// whatever happens, Ctrl-C included.
+/// off and shown as one `*` per character (reference 1.5), edited as MaskedLineReader says. The
+/// terminal's settings are restored whatever happens, Ctrl-C included.
 final class TerminalConsole: Console {
     let output: StandardOutput
     let isTerminal = true
@@ -31,10 +31,29 @@ final class TerminalConsole: Console {
     }
 
     private func readMasked() -> String? {
+        switch readMaskedInput() {
+        case .line(let answer):
+            return answer
+        case .endOfInput:
+            return nil
+        case .interrupted:
+            // MERGE: Ctrl-C must cancel the command with its own message (CKR_CANCEL, issue 13);
+            // today's Console.ask can only say "no answer", so it reads as end of input here.
+            return nil
+        }
+    }
+
+    /// Reads a masked answer in raw mode; MaskedLineReader decides what each key means.
+    private func readMaskedInput() -> MaskedInput {
         var saved = termios()
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return readPlain() }
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return readPlain().map(MaskedInput.line) ?? .endOfInput }
         var raw = saved
-        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG)
+        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
+        raw.c_iflag &= ~tcflag_t(ICRNL | IXON)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
         let previousHandlers = TerminalGuard.arm(saved)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
         defer {
@@ -43,28 +62,30 @@ final class TerminalConsole: Console {
             output.write("\n")
             output.flush()
         }
-        var bytes: [UInt8] = []
+        var reader = MaskedLineReader()
+        var chunk = [UInt8](repeating: 0, count: 64)
         while true {
-            var byte: UInt8 = 0
-            let count = Glibc.read(STDIN_FILENO, &byte, 1)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            if count <= 0 { return nil }
-            switch byte {
-            case 0x0a, 0x0d:
-                return String(decoding: bytes, as: UTF8.self)
-            case 0x03, 0x04:  // Ctrl-C, Ctrl-D: abandon the prompt.
-                return nil
-            case 0x7f, 0x08:
-                if !bytes.isEmpty {
-                    bytes.removeLast()
-                    output.write("\u{8} \u{8}")
-                    output.flush()
-                }
-            default:
-                bytes.append(byte)
-                output.write("*")
-                output.flush()
+            if count <= 0 { return .endOfInput }
+            for byte in chunk[0..<count] {
+                let step = reader.feed(byte)
+                if !step.echo.isEmpty { output.write(step.echo) }
+                if let finished = step.finished { return finished }
             }
+            if reader.isInsideEscape, !Self.moreInput(withinMilliseconds: 50) { reader.abandonEscape() }
+            output.flush()
+        }
+    }
+
+    /// True when a byte arrives within the time: the rest of an escape sequence comes at once,
+    /// a lone Esc key is followed by nothing.
+    private static func moreInput(withinMilliseconds milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready < 0, errno == EINTR { continue }
+            return ready > 0
         }
     }
 }
