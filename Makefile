@@ -30,12 +30,14 @@ run: build
 	@$(DEBUG_BIN) $(ARGS)
 
 # --- Install: `make install PREFIX=/opt/lunasim` (DESTDIR is honoured for packaging). ---
-# Each program gets bin/<name>, a man page generated from its swift-argument-parser definitions
-# (scripts/manpage.py) and bash, zsh and fish completion scripts of its flags; each library (a
-# SwiftPM dynamic-library product named without its `lib` prefix) gets lib/lib<name>.so.
-# Adding one is one word in a list.
+# Each program (a SwiftPM executable product parsed by swift-argument-parser) gets bin/<name>, a
+# man page generated from its own definitions (scripts/manpage.py) and bash, zsh and fish
+# completion scripts of its flags. Each library (a dynamic-library product, named without its
+# `lib` prefix) gets lib/lib<name>.so. Adding one is one line: `INSTALL_PROGRAMS += vtl`,
+# `INSTALL_LIBRARIES += lunasim-pkcs11`.
 PREFIX ?= /usr/local
-INSTALL_PROGRAMS := lunacm configurator
+INSTALL_PROGRAMS := lunacm
+INSTALL_PROGRAMS += configurator
 INSTALL_LIBRARIES :=
 INSTALL_ROOT = $(DESTDIR)$(PREFIX)
 RELEASE_DIR := .build/release
