@@ -41,9 +41,6 @@ struct MaskedLineReader {
     private var pending: [UInt8] = []
     private var escape = Escape.none
 
-    /// The number of stars on screen.
-    var count: Int { characters.count }
-
     /// True between an ESC and the end of its sequence.
     var isInsideEscape: Bool { escape != .none }
 

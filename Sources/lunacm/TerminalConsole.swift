@@ -57,24 +57,26 @@ final class TerminalConsole: Console {
         let previousHandlers = TerminalGuard.arm(saved)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            // TCSADRAIN, not TCSAFLUSH: keys typed after Enter are the next command's, not lost.
+            tcsetattr(STDIN_FILENO, TCSADRAIN, &saved)
             TerminalGuard.disarm(previousHandlers)
             output.write("\n")
             output.flush()
         }
         var reader = MaskedLineReader()
-        var chunk = [UInt8](repeating: 0, count: 64)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            // One byte at a time: what follows Enter belongs to the next reader (libedit).
+            var byte: UInt8 = 0
+            let count = Glibc.read(STDIN_FILENO, &byte, 1)
             if count < 0, errno == EINTR { continue }
             if count <= 0 { return .endOfInput }
-            for byte in chunk[0..<count] {
-                let step = reader.feed(byte)
-                if !step.echo.isEmpty { output.write(step.echo) }
-                if let finished = step.finished { return finished }
+            let step = reader.feed(byte)
+            if !step.echo.isEmpty {
+                output.write(step.echo)
+                output.flush()
             }
+            if let finished = step.finished { return finished }
             if reader.isInsideEscape, !Self.moreInput(withinMilliseconds: 50) { reader.abandonEscape() }
-            output.flush()
         }
     }
 
