@@ -6,7 +6,7 @@ DEBUG_BIN := .build/debug/lunacm
 # (without PIE the loader has no 94,000 relocations to apply; measured in scripts/bench.py).
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie
 
-.PHONY: all deps build release run test embed bench bench-deps clean
+.PHONY: all deps build release run test embed bench bench-deps clean install install-check deps-man
 
 all: build
 
@@ -24,12 +24,53 @@ build: deps
 	$(SWIFT) build --product vtl
 
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product lunacm
-	$(SWIFT) build $(RELEASE_FLAGS) --product configurator
-	$(SWIFT) build $(RELEASE_FLAGS) --product vtl
+	@for program in $(INSTALL_PROGRAMS); do $(SWIFT) build $(RELEASE_FLAGS) --product $$program || exit 1; done
+	@for library in $(INSTALL_LIBRARIES); do $(SWIFT) build -c release --product $$library || exit 1; done
 
 run: build
 	@$(DEBUG_BIN) $(ARGS)
+
+# --- Install: `make install PREFIX=/opt/lunasim` (DESTDIR is honoured for packaging). ---
+# Each program (a SwiftPM executable product parsed by swift-argument-parser) gets bin/<name>, a
+# man page generated from its own definitions (scripts/manpage.py) and bash, zsh and fish
+# completion scripts of its flags. Each library (a dynamic-library product, named without its
+# `lib` prefix) gets lib/lib<name>.so. Adding one is one line: `INSTALL_PROGRAMS += vtl`,
+# `INSTALL_LIBRARIES += lunasim-pkcs11`.
+PREFIX ?= /usr/local
+INSTALL_PROGRAMS := lunacm
+INSTALL_PROGRAMS += configurator
+INSTALL_PROGRAMS += vtl
+INSTALL_LIBRARIES :=
+INSTALL_ROOT = $(DESTDIR)$(PREFIX)
+RELEASE_DIR := .build/release
+
+install: release
+	install -d "$(INSTALL_ROOT)/bin" "$(INSTALL_ROOT)/share/man/man1" \
+		"$(INSTALL_ROOT)/share/bash-completion/completions" "$(INSTALL_ROOT)/share/zsh/site-functions" \
+		"$(INSTALL_ROOT)/share/fish/vendor_completions.d"
+	@set -e; for program in $(INSTALL_PROGRAMS); do \
+		echo "install $$program"; \
+		install -m 0755 "$(RELEASE_DIR)/$$program" "$(INSTALL_ROOT)/bin/$$program"; \
+		python3 scripts/manpage.py "$(RELEASE_DIR)/$$program" 1 > "$(INSTALL_ROOT)/share/man/man1/$$program.1"; \
+		chmod 0644 "$(INSTALL_ROOT)/share/man/man1/$$program.1"; \
+		"$(RELEASE_DIR)/$$program" --generate-completion-script bash > "$(INSTALL_ROOT)/share/bash-completion/completions/$$program"; \
+		"$(RELEASE_DIR)/$$program" --generate-completion-script zsh > "$(INSTALL_ROOT)/share/zsh/site-functions/_$$program"; \
+		"$(RELEASE_DIR)/$$program" --generate-completion-script fish > "$(INSTALL_ROOT)/share/fish/vendor_completions.d/$$program.fish"; \
+	done
+	@set -e; for library in $(INSTALL_LIBRARIES); do \
+		install -d "$(INSTALL_ROOT)/lib"; \
+		install -m 0755 "$(RELEASE_DIR)/lib$$library.so" "$(INSTALL_ROOT)/lib/lib$$library.so"; \
+	done
+
+# What `make test` runs of the install: into a temporary prefix, then checked (man-db for man -l).
+install-check: deps-man
+	scripts/install-check.sh
+
+deps-man:
+	@if ! command -v man >/dev/null 2>&1; then \
+		echo "Installing man-db..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db >/dev/null; \
+	fi
 
 # Config/ is the source of the defaults built into the binary.
 embed:
@@ -115,5 +156,6 @@ stress: build deps-reliability
 
 reliability-smoke: build deps-reliability crashtest-smoke fuzz-smoke
 
-# `make test` runs the smoke versions first (their prerequisites build what they need).
-test: reliability-smoke
+# `make test` runs the smoke versions first (their prerequisites build what they need), and the
+# install check, which needs the release build.
+test: reliability-smoke install-check

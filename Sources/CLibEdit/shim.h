@@ -32,6 +32,23 @@ static inline int lunasim_el_set_signal(EditLine *el, int on) {
 static inline int lunasim_el_source_default(EditLine *el) {
     return el_source(el, NULL);
 }
+// Ctrl-D: libedit's own binding (em-delete-or-list) draws "^D" before it ends input on an empty
+// line; this one ends input silently, and elsewhere deletes the character under the cursor.
+static inline unsigned char lunasim_delete_or_eof(EditLine *el, int ch) {
+    (void)ch;
+    const LineInfo *line = el_line(el);
+    if (line->buffer == line->lastchar) return CC_EOF;
+    if (line->cursor == line->lastchar) return CC_NORM;
+    el_cursor(el, 1);
+    el_deletestr(el, 1);
+    return CC_REFRESH;
+}
+static inline int lunasim_el_bind_delete_or_eof(EditLine *el) {
+    if (el_set(el, EL_ADDFN, "lunasim-delete-or-eof", "Delete a character, or end input on an empty line",
+               lunasim_delete_or_eof) != 0) return -1;
+    return el_set(el, EL_BIND, "^D", "lunasim-delete-or-eof", NULL);
+}
+
 static inline int lunasim_history_setsize(History *h, HistEvent *ev, int size) {
     return history(h, ev, H_SETSIZE, size);
 }

@@ -1,3 +1,5 @@
+import ArgumentParser
+
 /// What the process was asked to do, as plain values. `Options` (swift-argument-parser) produces
 /// it for every command line; the one shape CI runs thousands of times, `lunacm -c|-q WORDS...`
 /// with no other flag, is recognised directly, because the argument parser's reflection costs
@@ -46,14 +48,44 @@ struct Invocation: Equatable {
     /// Parses the command line: the single-command shape directly, anything else through
     /// swift-argument-parser. Returns an exit status instead when parsing ends the process.
     static func parse(_ arguments: [String]) -> Result<Invocation, ExitRequest> {
-        if let quick = singleCommandOnly(arguments) { return .success(quick) }
-        do {
-            return .success(Invocation(try Options.parse(arguments)))
-        } catch {
-            let code = Options.exitCode(for: error)
-            let message = Options.fullMessage(for: error)
-            return .failure(ExitRequest(status: code == .success ? 0 : 2, message: message, toStandardError: code != .success))
+        if let quick = singleCommandOnly(arguments) {
+            guard quick.singleCommand.map(isBlank) != true else { return .failure(missingCommand(arguments)) }
+            return .success(quick)
         }
+        do {
+            let invocation = Invocation(try Options.parse(arguments))
+            // `.remaining` parsing gives no words for both "no -c" and "-c with nothing after it".
+            if invocation.singleCommand.map(isBlank) ?? flagWithoutCommand(arguments) {
+                return .failure(missingCommand(arguments))
+            }
+            return .success(invocation)
+        } catch {
+            return .failure(exitRequest(for: error))
+        }
+    }
+
+    /// A command of no words, or of empty ones (`-c ''`), would run nothing and report success.
+    private static func isBlank(_ words: [String]) -> Bool {
+        words.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// `-c` or `-q` among the flags (before any `--`). Another option cannot have taken it as its
+    /// value: the argument parser refuses a value that starts with `-`.
+    private static func flagWithoutCommand(_ arguments: [String]) -> Bool {
+        arguments.prefix { $0 != "--" }.contains { $0 == "-c" || $0 == "-q" }
+    }
+
+    private static func missingCommand(_ arguments: [String]) -> ExitRequest {
+        let flag = arguments.first { $0 == "-c" || $0 == "-q" } ?? "-c"
+        return exitRequest(for: ValidationError("Missing a command after '\(flag) <command>' (for example: lunacm \(flag) slot list)"))
+    }
+
+    private static func exitRequest(for error: Error) -> ExitRequest {
+        let code = Options.exitCode(for: error)
+        // main prints "lunacm: " before an error; the parser's own "Error: " would repeat it.
+        var message = Options.fullMessage(for: error)
+        if code != .success, message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        return ExitRequest(status: code == .success ? 0 : 2, message: message, toStandardError: code != .success)
     }
 }
 

@@ -27,6 +27,7 @@ final class LineEditor {
         lunasim_el_set_signal(editor, 1)
         lunasim_el_set_prompt(editor, lunasim_prompt)
         lunasim_el_source_default(editor)
+        lunasim_el_bind_delete_or_eof(editor)
         LineEditor.installInterruptHandler()
     }
 

@@ -2,8 +2,8 @@ import Glibc
 import LunaShell
 
 /// The console at a terminal: questions read a line from the terminal, secrets are read with echo
-/// off and shown as one `*` per character (reference 1.5). The terminal's settings are restored
-/// whatever happens, Ctrl-C included.
+/// off and shown as one `*` per character (reference 1.5), edited as MaskedLineReader says. The
+/// terminal's settings are restored whatever happens, Ctrl-C included.
 final class TerminalConsole: Console {
     let output: StandardOutput
     let isTerminal = true
@@ -33,40 +33,57 @@ final class TerminalConsole: Console {
     private func readMasked() -> ConsoleAnswer {
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return readPlain() }
+        switch readMaskedInput(restoring: saved) {
+        case .line(let answer): return .line(answer)
+        case .endOfInput: return .endOfInput
+        case .interrupted: return .interrupted
+        }
+    }
+
+    /// Reads a masked answer in raw mode; MaskedLineReader decides what each key means.
+    private func readMaskedInput(restoring saved: termios) -> MaskedInput {
+        var saved = saved
         var raw = saved
-        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG)
+        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
+        raw.c_iflag &= ~tcflag_t(ICRNL | IXON)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
         let previousHandlers = TerminalGuard.arm(saved)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            // TCSADRAIN, not TCSAFLUSH: keys typed after Enter are the next command's, not lost.
+            tcsetattr(STDIN_FILENO, TCSADRAIN, &saved)
             TerminalGuard.disarm(previousHandlers)
             output.write("\n")
             output.flush()
         }
-        var bytes: [UInt8] = []
+        var reader = MaskedLineReader()
         while true {
+            // One byte at a time: what follows Enter belongs to the next reader (libedit).
             var byte: UInt8 = 0
             let count = Glibc.read(STDIN_FILENO, &byte, 1)
             if count < 0, errno == EINTR { continue }
             if count <= 0 { return .endOfInput }
-            switch byte {
-            case 0x0a, 0x0d:
-                return .line(String(decoding: bytes, as: UTF8.self))
-            case 0x03:
-                return .interrupted
-            case 0x04:
-                return .endOfInput
-            case 0x7f, 0x08:
-                if !bytes.isEmpty {
-                    bytes.removeLast()
-                    output.write("\u{8} \u{8}")
-                    output.flush()
-                }
-            default:
-                bytes.append(byte)
-                output.write("*")
+            let step = reader.feed(byte)
+            if !step.echo.isEmpty {
+                output.write(step.echo)
                 output.flush()
             }
+            if let finished = step.finished { return finished }
+            if reader.isInsideEscape, !Self.moreInput(withinMilliseconds: 50) { reader.abandonEscape() }
+        }
+    }
+
+    /// True when a byte arrives within the time: the rest of an escape sequence comes at once,
+    /// a lone Esc key is followed by nothing.
+    private static func moreInput(withinMilliseconds milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        while true {
+            let ready = poll(&descriptor, 1, milliseconds)
+            if ready < 0, errno == EINTR { continue }
+            return ready > 0
         }
     }
 }

@@ -23,4 +23,16 @@ import Testing
         #expect(Invocation.singleCommandOnly(["--echo"]) == nil)
         #expect(Invocation.singleCommandOnly([]) == nil)
     }
+
+    /// Both routes refuse a command flag with nothing to run, rather than run nothing and exit 0.
+    @Test(arguments: [["-c"], ["-c", ""], ["-q", " "], ["--bail", "-q"], ["-f", "x", "-c", "", ""]])
+    func bothRoutesRefuseAnEmptyCommand(_ arguments: [String]) {
+        guard case .failure(let exit) = Invocation.parse(arguments) else {
+            Issue.record("\(arguments) parsed")
+            return
+        }
+        #expect(exit.status == 2)
+        #expect(exit.toStandardError)
+        #expect(exit.message.hasPrefix("Missing a command after"))
+    }
 }
