@@ -9,6 +9,12 @@ public protocol Console: AnyObject {
     func ask(_ prompt: String, secret: Bool) -> ConsoleAnswer
     /// True at a terminal, where `clear` clears the screen.
     var isTerminal: Bool { get }
+    /// How wide `help` may wrap: the terminal's width there, 80 anywhere else (the default).
+    var columns: Int { get }
+}
+
+extension Console {
+    public var columns: Int { 80 }
 }
 
 /// What came back from a question.

@@ -46,7 +46,7 @@ public final class Shell {
         do throws(LunaError) {
             switch try parser.parse(tokens) {
             case .help(let topic):
-                console.write(HelpRenderer.render(topic, grammar: parser.grammar))
+                console.write(HelpRenderer.render(topic, grammar: parser.grammar, width: console.columns))
                 console.write(ResultRenderer.success)
                 return .success
             case .command(let parsed):
