@@ -27,6 +27,7 @@ public class CommandContext {
     }
 
     public func write(_ text: String) { console.write(text) }
+    public func write(_ text: StyledText) { console.write(text) }
 }
 
 /// The context of a `ReadCommand`: nothing but reads.

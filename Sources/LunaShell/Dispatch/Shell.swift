@@ -87,7 +87,7 @@ public final class Shell {
     /// Reports a line that could not even be read as a command (invalid UTF-8, an over-long line).
     @discardableResult
     public func fail(_ error: LunaError) -> Outcome {
-        console.write(ResultRenderer.failure(error))
+        console.write(ResultRenderer.styledFailure(error))
         return .failure(error)
     }
 
