@@ -73,6 +73,15 @@ import Testing
         #expect(complete("ha am -g g -se 12").replacement == "1238700701509 ")
     }
 
+    @Test func aLabelWithABlankIsOfferedQuoted() throws {
+        var spaced = values
+        spaced.groupLabels = ["my group"]
+        spaced.groupNumbers = []
+        let completion = completer.complete("hagroup listGroups -group my", values: spaced)
+        #expect(completion.replacement == "\"my group\" ")
+        #expect(try Tokenizer.tokenize("hagroup listGroups -group " + completion.replacement!) == ["hagroup", "listGroups", "-group", "my group"])
+    }
+
     @Test func choicesAndPoliciesComplete() {
         #expect(Set(complete("hagroup recoveryMode -mode ").candidates) == ["activeBasic", "activeEnhanced"])
         #expect(complete("hagroup recoveryMode -mode activeE").replacement == "activeEnhanced ")

@@ -88,7 +88,9 @@ public struct Completer: Sendable {
         return Self.matching(String(word.dropFirst()), names: open.map { ($0.name, $0.shortcuts) }).map { "-" + $0 }
     }
 
-    /// Values where they can be listed. Never a secret's.
+    /// Values where they can be listed. Never a secret's. Free-text and number options are known
+    /// by their LunaCM names, which mean the same thing in every family (`-slot`, `-serialNumber`,
+    /// `-group`, `-policy`), so a new command's options complete without a change here.
     private func valueCandidates(_ option: OptionSpec, of spec: CommandSpec, word: String, values: CompletionValues) -> [String] {
         let offered: [String]
         switch option.kind {
@@ -100,19 +102,22 @@ public struct Completer: Sendable {
         case .integer, .text:
             switch option.name.lowercased() {
             case "slot":
-                offered = (spec.family == "hagroup" ? values.partitionSlots : values.slots).map(String.init)
+                // An HA member is a partition; elsewhere any slot, virtual ones included.
+                offered = (spec.family == HAGroupCommands.family.name ? values.partitionSlots : values.slots).map(String.init)
             case "serialnumber":
                 offered = values.partitionSerials
             case "group":
                 offered = values.groupLabels + values.groupNumbers
             case "policy":
-                let catalog = spec.family == "hsm" ? PolicyCatalog.hsm : PolicyCatalog.partition
+                let catalog = spec.family == HSMCommands.family.name ? PolicyCatalog.hsm : PolicyCatalog.partition
                 offered = catalog.map { String($0.number) }
             default:
                 offered = []
             }
         }
-        return Self.unique(offered.filter { $0.lowercased().hasPrefix(word.lowercased()) })
+        // A value with a blank (a group label may have one) is offered in the quotes it needs.
+        return Self.unique(offered.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+            .map { $0.contains(" ") || $0.contains("\t") ? "\"\($0)\"" : $0 })
     }
 
     /// Full names that start with `word` (case-insensitively); when none does, the short names
