@@ -29,6 +29,22 @@ static inline int lunasim_el_set_history(EditLine *el, History *h) {
 static inline int lunasim_el_set_signal(EditLine *el, int on) {
     return el_set(el, EL_SIGNAL, on);
 }
+// Tab completion: the editor object rides along as client data, the key runs a named function.
+static inline int lunasim_el_set_clientdata(EditLine *el, void *data) {
+    return el_set(el, EL_CLIENTDATA, data);
+}
+static inline void *lunasim_el_get_clientdata(EditLine *el) {
+    void *data = NULL;
+    el_get(el, EL_CLIENTDATA, &data);
+    return data;
+}
+static inline int lunasim_el_addfn(EditLine *el, const char *name, const char *help,
+                                   unsigned char (*function)(EditLine *, int)) {
+    return el_set(el, EL_ADDFN, name, help, function);
+}
+static inline int lunasim_el_bind(EditLine *el, const char *key, const char *name) {
+    return el_set(el, EL_BIND, key, name, NULL);
+}
 static inline int lunasim_el_source_default(EditLine *el) {
     return el_source(el, NULL);
 }

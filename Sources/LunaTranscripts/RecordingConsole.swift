@@ -16,6 +16,17 @@ public final class RecordingConsole: Console {
         recorder?.capture(text)
     }
 
+    /// The terminal may colour it; the transcript gets the plain characters.
+    public func write(_ text: StyledText) {
+        inner.write(text)
+        recorder?.capture(text.plain)
+    }
+
+    /// A progress line is for the screen only, never part of a transcript.
+    public func progress(_ line: String?) { inner.progress(line) }
+
+    // `columns` is not forwarded: a recorded `help` must wrap at the 80 columns a replay uses.
+
     public func ask(_ prompt: String, secret: Bool) -> ConsoleAnswer {
         let reply = inner.ask(prompt, secret: secret)
         recorder?.capture(prompt)

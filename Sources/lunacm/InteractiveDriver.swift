@@ -1,4 +1,5 @@
 import LunaShell
+import LunaSim
 
 /// The REPL at a terminal: banner, slot listing, then `lunacm:>` until exit or Ctrl-D.
 struct InteractiveDriver {
@@ -17,6 +18,13 @@ struct InteractiveDriver {
         }
         if let recorder = runner.recorder { output.write("Recording to \(recorder.path)\n\n") }
         output.flush()
+        let shell = runner.shell
+        let completer = Completer(grammar: shell.parser.grammar)
+        editor.completion = { line in
+            // The state as it is now (another lunacm may have changed it); none when unreadable.
+            let values = (try? shell.store.read { transaction throws(LunaError) in try CompletionValues.read(transaction) })
+            return completer.complete(line, values: values ?? CompletionValues())
+        }
         var failed = false
         while true {
             switch editor.read() {

@@ -41,7 +41,7 @@ import Testing
 
     @Test func commandHelpShowsSyntaxAndEachOption() {
         for command in grammar.commands {
-            let text = HelpRenderer.render(.command(command), grammar: grammar)
+            let text = HelpRenderer.render(.command(command), grammar: grammar, width: 1000)
             #expect(text.contains("Syntax: \(command.syntax)"))
             for option in command.options { #expect(text.contains("-\(option.name)")) }
         }

@@ -158,6 +158,9 @@ import Testing
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            // And nothing above 2: a tmux server started while another test's Process runs would
+            // inherit that Process's descriptors and keep its child looking alive (a "hang").
+            if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }
             let argv = [TerminalSecretsTests.tmux!, "-S", socket] + arguments
             let envp = environment.map { "\($0.key)=\($0.value)" }
             var cArgv: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
@@ -169,6 +172,13 @@ import Testing
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
         }
+
+        /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34+), which Swift's Glibc module
+        /// does not declare; nil where the C library lacks it.
+        static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32)? =
+            dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+                unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
+            }
 
         func screen() throws -> String { try tmux(["capture-pane", "-p", "-J", "-S", "-200", "-t", "t"]) }
 

@@ -54,14 +54,32 @@ public struct CommandSpec: Sendable {
     /// `family name`, as typed.
     public var syntaxName: String { [family, name].compactMap { $0 }.joined(separator: " ") }
 
-    /// How the command is typed, as `help <command>` shows it.
-    public var syntax: String {
-        var parts = [family, name].compactMap { $0 }
-        for option in options {
-            let value = option.kind == .flag ? "-\(option.name)" : "-\(option.name) <\(option.valueName)>"
-            parts.append(option.isRequired ? value : "[\(value)]")
+    /// How the command is typed, as `help <command>` shows it, on one line.
+    public var syntax: String { syntaxUnits.joined(separator: " ") }
+
+    /// The syntax in the pieces a wrapped line may break between: the command's name, then each
+    /// option (or one-of group) whole. A group of which exactly one is required shows as LunaCM
+    /// shows it, `{-slot <slot_id> | -serialNumber <serial_number>}`; at most one, in brackets.
+    public var syntaxUnits: [String] {
+        func shown(_ option: OptionSpec) -> String {
+            option.kind == .flag ? "-\(option.name)" : "-\(option.name) <\(option.valueName)>"
         }
-        return parts.joined(separator: " ")
+        var parts = [syntaxName]
+        var grouped: Set<String> = []
+        for option in options where !grouped.contains(option.name) {
+            guard let rule = rules.first(where: { $0.names.contains(option.name) }) else {
+                parts.append(option.isRequired ? shown(option) : "[\(shown(option))]")
+                continue
+            }
+            grouped.formUnion(rule.names)
+            let members = rule.names.compactMap { name in options.first { $0.name == name } }.map(shown)
+            let inner = members.joined(separator: " | ")
+            switch rule {
+            case .exactlyOne: parts.append("{\(inner)}")
+            case .atMostOne: parts.append("[\(inner)]")
+            }
+        }
+        return parts
     }
 }
 

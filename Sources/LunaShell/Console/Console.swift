@@ -9,6 +9,21 @@ public protocol Console: AnyObject {
     func ask(_ prompt: String, secret: Bool) -> ConsoleAnswer
     /// True at a terminal, where `clear` clears the screen.
     var isTerminal: Bool { get }
+    /// How wide `help` may wrap: the terminal's width there, 80 anywhere else (the default).
+    var columns: Int { get }
+    /// Writes text whose parts carry a meaning a terminal may show in colour (a member `down`,
+    /// an error). Only a console at a terminal decides to colour; the default writes it plain.
+    func write(_ text: StyledText)
+    /// Shows how far long work has got (`Synchronizing: 1200/5000 objects`), overwriting the
+    /// previous progress line; nil clears it. Only a terminal shows it: batch, transcript and
+    /// test consoles keep the default, which does nothing, so their output never carries it.
+    func progress(_ line: String?)
+}
+
+extension Console {
+    public var columns: Int { 80 }
+    public func write(_ text: StyledText) { write(text.plain) }
+    public func progress(_ line: String?) {}
 }
 
 /// What came back from a question.

@@ -27,6 +27,7 @@ public class CommandContext {
     }
 
     public func write(_ text: String) { console.write(text) }
+    public func write(_ text: StyledText) { console.write(text) }
 
     /// Files named on the command line (policy templates), read and written by the store's seam.
     public var files: UserFiles { reader.files }

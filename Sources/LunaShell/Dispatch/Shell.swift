@@ -51,7 +51,7 @@ public final class Shell {
         do throws(LunaError) {
             switch try parser.parse(tokens) {
             case .help(let topic):
-                console.write(HelpRenderer.render(topic, grammar: parser.grammar))
+                console.write(HelpRenderer.render(topic, grammar: parser.grammar, width: console.columns))
                 console.write(ResultRenderer.success)
                 return .success
             case .command(let parsed):
@@ -92,7 +92,7 @@ public final class Shell {
     /// Reports a line that could not even be read as a command (invalid UTF-8, an over-long line).
     @discardableResult
     public func fail(_ error: LunaError) -> Outcome {
-        console.write(ResultRenderer.failure(error))
+        console.write(ResultRenderer.styledFailure(error))
         return .failure(error)
     }
 

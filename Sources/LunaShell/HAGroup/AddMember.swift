@@ -21,15 +21,17 @@ struct AddMember: WriteCommand {
         let secret = try context.secret(password, prompt: HAGroupRenderer.passwordPrompt)
         context.write(HAGroupRenderer.afterPasswordPrompt)
         let sessions = context.session.openSessions
-        let result = try context.checkAskApply(
-            check: { transaction throws(LunaError) in
-                try HAGroupService.checkAddMember(group, member: member, secret: secret, openSessions: sessions, transaction)
-            },
-            ask: { plan throws(LunaError) in try HAGroupQuestions.objectsChoice(plan, context) },
-            apply: { transaction, choice throws(LunaError) in
-                try HAGroupService.addMember(group, member: member, secret: secret, objects: choice,
-                                             openSessions: sessions, transaction)
-            })
+        let result = try context.withProgress(ProgressRenderer.cloning) { progress throws(LunaError) in
+            try context.checkAskApply(
+                check: { transaction throws(LunaError) in
+                    try HAGroupService.checkAddMember(group, member: member, secret: secret, openSessions: sessions, transaction)
+                },
+                ask: { plan throws(LunaError) in try HAGroupQuestions.objectsChoice(plan, context) },
+                apply: { transaction, choice throws(LunaError) in
+                    try HAGroupService.addMember(group, member: member, secret: secret, objects: choice,
+                                                 openSessions: sessions, transaction, progress: progress)
+                })
+        }
         context.write(HAGroupRenderer.memberAdded(result))
     }
 }

@@ -22,8 +22,8 @@ public enum HAGroupRenderer {
         return out
     }
 
-    public static func memberTable(_ group: HAGroup, style: Style, haOnly: Bool = false) -> String {
-        var out = "Slot #    Member S/N                      Member Label    Status\n"
+    public static func memberTable(_ group: HAGroup, style: Style, haOnly: Bool = false) -> StyledText {
+        var out: StyledText = "Slot #    Member S/N                      Member Label    Status\n"
         out += "======    ==========                      ============    ======\n"
         for member in group.members {
             out += memberRow(member, style: style, haOnly: haOnly)
@@ -33,7 +33,7 @@ public enum HAGroupRenderer {
 
     /// One row of the member table. (Kept free of optional chaining on the member: Swift 6.3.1's
     /// optimizer crashes on that pattern here in release builds.)
-    static func memberRow(_ member: HAMember, style: Style, haOnly: Bool) -> String {
+    static func memberRow(_ member: HAMember, style: Style, haOnly: Bool) -> StyledText {
         var slot = "------"
         var label = "------------"
         if let partition = member.partition {
@@ -43,7 +43,10 @@ public enum HAGroupRenderer {
         // `%6s  %12s%34s%10s` (2.6); in command replies the label column ends at a fixed place
         // even when a 13-digit serial overflows its 12 (seed, addmember).
         let labelWidth = style == .command ? max(0, 34 - max(0, Columns.width(member.serial) - 12)) : 34
-        return pad(slot, 6) + "  " + pad(member.serial, 12) + pad(label, labelWidth) + pad(member.status.rawValue, 10) + "\n"
+        let status = member.status.rawValue
+        let meaning: StyledText.Meaning = member.status == .alive ? .good : .bad
+        return pad(slot, 6) + "  " + pad(member.serial, 12) + pad(label, labelWidth) + Columns.spaces(10 - Columns.width(status))
+            + StyledText(status, meaning) + "\n"
     }
 
     public static func settingsBlock(_ settings: HASettings) -> String {
@@ -63,14 +66,14 @@ public enum HAGroupRenderer {
     static let afterPasswordPrompt = "\n"
     static let passwordPrompt = "        Enter the password: "
 
-    public static func created(_ group: HAGroup) -> String {
+    public static func created(_ group: HAGroup) -> StyledText {
         "        New group with label \"\(group.label)\" created with group number \(group.number).\n"
             + "        Group configuration is:\n\n\n" + groupBlock(group, style: .command) + "\n\n"
             + memberTable(group, style: .command) + "\n\n"
     }
 
-    public static func memberAdded(_ result: HAGroupService.AddMemberResult) -> String {
-        var out = result.smkOverwritten ? smkWarning(serial: result.serial) : ""
+    public static func memberAdded(_ result: HAGroupService.AddMemberResult) -> StyledText {
+        var out = StyledText(result.smkOverwritten ? smkWarning(serial: result.serial) : "")
         out += "        Member \(result.serial) successfully added to group \(result.group.label). New group\n"
         out += "        configuration is:\n\n" + groupBlock(result.group, style: .command) + "\n\n"
         out += memberTable(result.group, style: .command) + "\n\n"
@@ -114,8 +117,8 @@ public enum HAGroupRenderer {
     }
 
     /// `hagroup listgroups`: the settings block, then each group's block and member table.
-    static func listGroups(_ groups: [HAGroup], settings: HASettings) -> String {
-        var out = "\n" + settingsBlock(settings) + "\n"
+    static func listGroups(_ groups: [HAGroup], settings: HASettings) -> StyledText {
+        var out = StyledText("\n" + settingsBlock(settings) + "\n")
         if groups.isEmpty { out += "\n        There are no HA groups configured.\n" }
         for group in groups {
             out += "\n" + groupBlock(group, style: .listGroups) + "\n\n"

@@ -31,8 +31,10 @@ struct Synchronize: WriteCommand {
         let secret = try context.secret(password, prompt: HAGroupRenderer.passwordPrompt)
         context.write(HAGroupRenderer.afterPasswordPrompt)
         let sessions = context.session.openSessions
-        let result = try context.write { transaction throws(LunaError) in
-            try HAGroupService.synchronize(group, secret: secret, openSessions: sessions, transaction)
+        let result = try context.withProgress(ProgressRenderer.cloning) { progress throws(LunaError) in
+            try context.write { transaction throws(LunaError) in
+                try HAGroupService.synchronize(group, secret: secret, openSessions: sessions, transaction, progress: progress)
+            }
         }
         context.write(HAGroupRenderer.synchronized(result))
     }

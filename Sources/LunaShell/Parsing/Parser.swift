@@ -16,13 +16,13 @@ public struct Parser: Sendable {
             return try parseOptions(Array(tokens.dropFirst()), for: entry)
         }
         guard let family = grammar.family(first) else {
-            throw LunaError.badArguments("Unknown command: \(Self.shown(first)). Type 'help' for the list of commands.")
+            throw LunaError.badArguments("Unknown command: \(Self.shown(first)).\(didYouMean(first, among: topLevelNames)) Type 'help' for the list of commands.")
         }
         guard tokens.count > 1, tokens[1] != "?", tokens[1].lowercased() != "-help" else {
             return .help(.family(family))
         }
         guard let (entry, length) = grammar.command(tokens[1...], in: family) else {
-            throw LunaError.badArguments("Unknown command: \(family.name) \(Self.shown(tokens[1])). Type '\(family.name) ?' for the list of \(family.name) commands.")
+            throw LunaError.badArguments("Unknown command: \(family.name) \(Self.shown(tokens[1])).\(didYouMean(tokens[1], among: commandNames(family), prefix: family.name + " ")) Type '\(family.name) ?' for the list of \(family.name) commands.")
         }
         return try parseOptions(Array(tokens.dropFirst(1 + length)), for: entry)
     }
@@ -41,7 +41,7 @@ public struct Parser: Sendable {
             }
             let name = String(word.dropFirst())
             guard let option = command.option(named: name) else {
-                throw LunaError.badArguments("Unknown option '\(Self.shown(word))' for '\(command.syntaxName)'.")
+                throw LunaError.badArguments("Unknown option '\(Self.shown(word))' for '\(command.syntaxName)'.\(didYouMean(name, among: command.options.map(\.name), prefix: "-"))")
             }
             guard values[option.name] == nil else {
                 throw LunaError.badArguments("Option -\(option.name) was given more than once.")
@@ -122,13 +122,30 @@ public struct Parser: Sendable {
         guard let first = words.first else { return .all }
         if let entry = grammar.topLevel(first) { return .command(entry.spec) }
         guard let family = grammar.family(first) else {
-            throw LunaError.badArguments("No help for '\(Self.shown(first))': unknown command.")
+            throw LunaError.badArguments("No help for '\(Self.shown(first))': unknown command.\(didYouMean(first, among: topLevelNames))")
         }
         guard words.count > 1 else { return .family(family) }
         guard let (entry, _) = grammar.command(words[1...], in: family) else {
-            throw LunaError.badArguments("No help for '\(family.name) \(Self.shown(words[1]))': unknown command.")
+            throw LunaError.badArguments("No help for '\(family.name) \(Self.shown(words[1]))': unknown command.\(didYouMean(words[1], among: commandNames(family), prefix: family.name + " "))")
         }
         return .command(entry.spec)
+    }
+
+    /// The families and the commands outside them.
+    private var topLevelNames: [String] {
+        grammar.families.map(\.name) + grammar.commands.filter { $0.family == nil }.map(\.name)
+    }
+
+    /// A family's command names, each by its first word (`archive` for `archive backup`).
+    private func commandNames(_ family: FamilySpec) -> [String] {
+        grammar.commands(in: family).compactMap { $0.name.split(separator: " ").first.map(String.init) }
+    }
+
+    /// " Did you mean 'x' or 'y'?" after an unknown name, or nothing when no name is near it.
+    private func didYouMean(_ word: String, among names: [String], prefix: String = "") -> String {
+        let near = NameSuggestions.nearest(word, among: names)
+        guard !near.isEmpty else { return "" }
+        return " Did you mean " + near.map { "'\(prefix)\($0)'" }.joined(separator: " or ") + "?"
     }
 
     /// A word as it may appear in an error message: bounded and with control characters escaped,

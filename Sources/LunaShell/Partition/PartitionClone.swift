@@ -22,9 +22,12 @@ struct PartitionClone: WriteCommand {
         let partition = try context.partitionWithCryptoOfficer()
         let handles = try Self.parseHandles(objects)
         let secret = try context.secret(password, prompt: PartitionRenderer.targetPasswordPrompt)
-        let (cloned, target) = try context.write { transaction throws(LunaError) -> ([PartitionService.Cloned], String) in
-            let cloned = try PartitionService.clone(handles: handles, from: partition.serial, to: slot, targetSecret: secret, transaction)
-            return (cloned, transaction.fleet.partition(slot: slot)?.label ?? "")
+        let (cloned, target) = try context.withProgress(ProgressRenderer.cloning) { progress throws(LunaError) in
+            try context.write { transaction throws(LunaError) -> ([PartitionService.Cloned], String) in
+                let cloned = try PartitionService.clone(handles: handles, from: partition.serial, to: slot, targetSecret: secret,
+                                                        transaction, progress: progress)
+                return (cloned, transaction.fleet.partition(slot: slot)?.label ?? "")
+            }
         }
         context.write(PartitionRenderer.cloned(cloned, target: target))
     }

@@ -5,7 +5,11 @@ import LunaSim
 public enum ResultRenderer {
     public static let success = "Command Result : No Error\n"
 
-    public static func failure(_ error: LunaError) -> String {
-        "\n        \(error.reason)\n\nCommand Result : \(error.code.hex) (\(error.code.name))\n"
+    public static func failure(_ error: LunaError) -> String { styledFailure(error).plain }
+
+    /// The same lines, the reason and the result marked as an error for a terminal to colour.
+    public static func styledFailure(_ error: LunaError) -> StyledText {
+        "\n        " + StyledText(error.reason, .error) + "\n\n"
+            + StyledText("Command Result : \(error.code.hex) (\(error.code.name))", .error) + "\n"
     }
 }

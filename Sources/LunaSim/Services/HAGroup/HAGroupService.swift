@@ -149,7 +149,8 @@ public enum HAGroupService {
     /// `hagroup addmember`.
     public static func addMember(_ reference: GroupReference, member: MemberReference, secret: String,
                                  objects choice: ObjectsChoice?, openSessions: OpenSessions,
-                                 _ transaction: StateTransaction) throws(LunaError) -> AddMemberResult {
+                                 _ transaction: StateTransaction,
+                                 progress: @escaping ProgressReport = { _, _ in }) throws(LunaError) -> AddMemberResult {
         let plan = try checkAddMember(reference, member: member, secret: secret, openSessions: openSessions, transaction)
         let definition = try transaction.groupDefinition(reference)
         let joining = try transaction.partition(member)
@@ -161,7 +162,7 @@ public enum HAGroupService {
                 throw LunaError(.cancel, "The new member holds objects and no answer was given to copy, remove or quit.")
             }
             switch choice {
-            case .copy: _ = try ObjectReplication.copyAll(from: joining.serial, to: existingSerials, transaction)
+            case .copy: _ = try ObjectReplication.copyAll(from: joining.serial, to: existingSerials, transaction, progress: progress)
             case .remove: try transaction.removeObjects(on: joining.serial)
             }
         }
@@ -243,7 +244,8 @@ public enum HAGroupService {
     /// `hagroup synchronize` without `-enable`/`-disable`: clones until every member holds the
     /// same objects.
     public static func synchronize(_ reference: GroupReference, secret: String, openSessions: OpenSessions,
-                                   _ transaction: StateTransaction) throws(LunaError) -> (group: HAGroup, objects: Int, members: Int) {
+                                   _ transaction: StateTransaction,
+                                   progress: @escaping ProgressReport = { _, _ in }) throws(LunaError) -> (group: HAGroup, objects: Int, members: Int) {
         let definition = try transaction.groupDefinition(reference)
         var partitions: [Partition] = []
         for serial in definition.members {
@@ -262,7 +264,7 @@ public enum HAGroupService {
             try HAPrerequisites.checkStructure(pair.partition, on: pair.hsm, with: Array(pairs[..<index]))
             try HAPrerequisites.checkConsistency(pair.partition, on: pair.hsm, with: Array(pairs[..<index]))
         }
-        let result = try ObjectReplication.synchronize(partitions.map(\.serial), transaction)
+        let result = try ObjectReplication.synchronize(partitions.map(\.serial), transaction, progress: progress)
         var group = try group(GroupReference(definition.label), transaction)
         group.needsSync = false
         return (group, result.objects, result.members)

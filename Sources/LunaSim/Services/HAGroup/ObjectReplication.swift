@@ -33,18 +33,21 @@ enum ObjectReplication {
     }
 
     /// Clones every object of `source` onto each target (addmember's `copy`).
-    static func copyAll(from source: String, to targets: [String], _ transaction: StateTransaction) throws(LunaError) -> Int {
+    static func copyAll(from source: String, to targets: [String], _ transaction: StateTransaction,
+                        progress: @escaping ProgressReport = { _, _ in }) throws(LunaError) -> Int {
         let objects = try transaction.objects(on: source)
+        var counter = ProgressCounter(total: objects.count * targets.count, report: progress)
         var copied = 0
         for target in targets {
-            copied += try transaction.appendObjects(objects, on: target).count
+            copied += try counter.append(objects, on: target, transaction).count
         }
         return copied
     }
 
     /// Makes every member hold every object any member holds (`hagroup synchronize`). Returns how
     /// many objects were cloned and to how many members.
-    static func synchronize(_ serials: [String], _ transaction: StateTransaction) throws(LunaError) -> (objects: Int, members: Int) {
+    static func synchronize(_ serials: [String], _ transaction: StateTransaction,
+                            progress: @escaping ProgressReport = { _, _ in }) throws(LunaError) -> (objects: Int, members: Int) {
         // The common case, a new group: one member holds objects, the others none. Counting is
         // enough to know that, and one statement clones everything (no per-object inventory).
         var counts: [String: Int] = [:]
@@ -53,7 +56,8 @@ enum ObjectReplication {
         if holders.count <= 1 {
             guard let source = holders.first else { return (0, 0) }
             let targets = serials.filter { $0 != source }
-            return (try bulkCopy(from: source, to: targets, transaction), targets.count)
+            var counter = ProgressCounter(total: (counts[source] ?? 0) * targets.count, report: progress)
+            return (try bulkCopy(from: source, to: targets, transaction, counter: &counter), targets.count)
         }
         var inventories: [String: [String: Int]] = [:]
         for serial in serials { inventories[serial] = try inventory(serial, transaction) }
@@ -65,13 +69,11 @@ enum ObjectReplication {
                 holder[identity] = serial
             }
         }
-        var cloned = 0
-        var touched = 0
+        var plan: [(serial: String, clones: [StoredObject])] = []
         for serial in serials {
             let have = inventories[serial] ?? [:]
             let missing = wanted.filter { have[$0.key] ?? 0 < $0.value }
             guard !missing.isEmpty else { continue }
-            touched += 1
             var sources: [String: [StoredObject]] = [:]
             var clones: [StoredObject] = []
             for identity in missing.keys.sorted() {
@@ -80,13 +82,19 @@ enum ObjectReplication {
                 let candidates = (sources[source] ?? []).filter { $0.identity == identity }
                 clones += candidates.dropFirst(have[identity] ?? 0)
             }
-            cloned += try transaction.appendObjects(clones, on: serial).count
+            plan.append((serial, clones))
         }
-        return (cloned, touched)
+        var counter = ProgressCounter(total: plan.reduce(0) { $0 + $1.clones.count }, report: progress)
+        var cloned = 0
+        for (serial, clones) in plan {
+            cloned += try counter.append(clones, on: serial, transaction).count
+        }
+        return (cloned, plan.count)
     }
 
     /// Empty members get all of `source`'s objects, handles kept: one INSERT ... SELECT per member.
-    private static func bulkCopy(from source: String, to targets: [String], _ transaction: StateTransaction) throws(LunaError) -> Int {
+    private static func bulkCopy(from source: String, to targets: [String], _ transaction: StateTransaction,
+                                 counter: inout ProgressCounter) throws(LunaError) -> Int {
         var copied = 0
         do {
             let statement = try transaction.db.cachedStatement(sql: """
@@ -96,6 +104,7 @@ enum ObjectReplication {
             for target in targets {
                 try statement.execute(arguments: [target, source])
                 copied += transaction.db.changesCount
+                counter.advance(by: transaction.db.changesCount)
             }
         } catch {
             throw LunaError.storage("Cannot clone objects: \(error)")

@@ -109,10 +109,12 @@ public enum PartitionService {
 
     /// `partition clone`: copies the objects to the target with new handles there.
     public static func clone(handles: [Int]?, from source: String, to targetSlot: Int, targetSecret: String,
-                             _ transaction: StateTransaction) throws(LunaError) -> [Cloned] {
+                             _ transaction: StateTransaction,
+                             progress: @escaping ProgressReport = { _, _ in }) throws(LunaError) -> [Cloned] {
         let (objects, target) = try checkClone(handles: handles, from: source, to: targetSlot,
                                                targetSecret: targetSecret, transaction)
-        let stored = try transaction.appendObjects(objects, on: target.serial)
+        var counter = ProgressCounter(total: objects.count, report: progress)
+        let stored = try counter.append(objects, on: target.serial, transaction)
         return zip(objects, stored).map { Cloned(source: $0, newHandle: $1.handle) }
     }
 }
