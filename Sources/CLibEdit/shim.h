@@ -17,6 +17,14 @@ static inline char *lunasim_prompt(EditLine *el) {
     return (char *)"lunacm:>";
 }
 
+// A question's prompt (copy/remove/quit, proceed): the text is the editor's client data, so one
+// C function serves any question without a Swift closure context.
+static inline char *lunasim_question_prompt(EditLine *el) {
+    void *data = NULL;
+    el_get(el, EL_CLIENTDATA, &data);
+    return data ? (char *)data : (char *)"";
+}
+
 static inline int lunasim_el_set_prompt(EditLine *el, char *(*prompt)(EditLine *)) {
     return el_set(el, EL_PROMPT, prompt);
 }

@@ -1,21 +1,26 @@
 import Glibc
 import LunaShell
 
-/// The console at a terminal: questions read a line from the terminal, secrets are read with echo
-/// off and shown as one `*` per character (reference 1.5), edited as MaskedLineReader says. The
+/// The console at a terminal: a question's answer is edited with libedit (`QuestionEditor`);
+/// secrets are read with echo off and shown as one `*` per character, edited as
+/// MaskedLineReader says (docs/lunacm-behaviour.md §1.5). The
 /// terminal's settings are restored whatever happens, Ctrl-C included.
 final class TerminalConsole: Console {
     let output: StandardOutput
     let isTerminal = true
+
+    /// Plain questions' answers are edited like any line.
+    private let questions = QuestionEditor()
 
     init(output: StandardOutput) { self.output = output }
 
     func write(_ text: String) { output.write(text) }
 
     func ask(_ prompt: String, secret: Bool) -> ConsoleAnswer {
+        guard secret else { return questions.ask(prompt, output: output) }
         output.write(prompt)
         output.flush()
-        return secret ? readMasked() : readPlain()
+        return readMasked()
     }
 
     private func readPlain() -> ConsoleAnswer {
