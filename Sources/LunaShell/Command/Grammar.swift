@@ -18,8 +18,7 @@ public struct Grammar: Sendable {
         families = lists.compactMap(\.spec)
         entries = lists.flatMap { list in
             list.commands.map { type in
-                let access: CommandAccess = type is any WriteCommand.Type ? .write : .read
-                return Entry(spec: type.spec.registered(in: list.spec?.name, access: access), type: type)
+                Entry(spec: type.spec.registered(in: list.spec?.name, access: type.access), type: type)
             }
         }
     }

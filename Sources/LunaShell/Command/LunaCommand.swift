@@ -12,6 +12,12 @@ public protocol LunaCommand: Sendable {
     /// The command, from options the parser has already checked against `spec`: required
     /// options are present, values have their kind, at most one of each one-of group is given.
     init(_ options: ParsedOptions) throws(LunaError)
+    /// Read or write, fixed by the protocol the type adopts (`ReadCommand`, `WriteCommand`).
+    static var access: CommandAccess { get }
+    /// Runs the command in the context its access allows. Provided by `ReadCommand` and
+    /// `WriteCommand`, so the shell dispatches through the type's witness table instead of a
+    /// dynamic cast (a cast's conformance lookup costs start-up time on every `lunacm -c`).
+    func run(in shell: ShellEnvironment) throws(LunaError) -> CommandContext
 }
 
 /// A command that only looks: it runs with a `ReadContext`, whose store can only read, so an
@@ -21,10 +27,41 @@ public protocol ReadCommand: LunaCommand {
     func run(_ context: ReadContext) throws(LunaError)
 }
 
+extension ReadCommand {
+    public static var access: CommandAccess { .read }
+
+    public func run(in shell: ShellEnvironment) throws(LunaError) -> CommandContext {
+        let context = ReadContext(reader: shell.store.reader, console: shell.console, session: shell.session)
+        defer { shell.session = context.session }
+        try run(context)
+        return context
+    }
+}
+
 /// A command that may change the state or Chrystoki.conf: it gets a `WriteContext`, whose store
 /// opens write transactions (one per command, covering the conf).
 public protocol WriteCommand: LunaCommand {
     func run(_ context: WriteContext) throws(LunaError)
+}
+
+extension WriteCommand {
+    public static var access: CommandAccess { .write }
+
+    public func run(in shell: ShellEnvironment) throws(LunaError) -> CommandContext {
+        let context = WriteContext(store: shell.store, console: shell.console, session: shell.session, files: shell.files)
+        defer { shell.session = context.session }
+        try run(context)
+        return context
+    }
+}
+
+/// What a command is run with: the store, the console, the files seam, and the session it
+/// carries on (the shell keeps the session between commands).
+public protocol ShellEnvironment: AnyObject {
+    var store: StateStore { get }
+    var console: Console { get }
+    var files: ClientFileSystem { get }
+    var session: Session { get set }
 }
 
 /// How a command may touch the state, derived from the protocol its type adopts.

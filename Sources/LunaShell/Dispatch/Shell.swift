@@ -2,7 +2,7 @@ import LunaSim
 
 /// Runs lines: tokenize, parse against the grammar, build the typed command, run it in the
 /// context its access allows, print the trailer. The drivers (terminal, batch, transcript) only feed it lines.
-public final class Shell {
+public final class Shell: ShellEnvironment {
     public enum Outcome: Sendable, Equatable {
         /// Blank line or comment: nothing ran.
         case nothing
@@ -14,7 +14,7 @@ public final class Shell {
 
     public let store: StateStore
     public let console: Console
-    public private(set) var session: Session
+    public var session: Session
     public let parser: Parser
     /// Where client registration writes certificate files (under the state home).
     public let files: ClientFileSystem
@@ -56,7 +56,7 @@ public final class Shell {
                 return .success
             case .command(let parsed):
                 let command = try parsed.make()
-                let context = try run(command)
+                let context = try command.run(in: self)
                 if context.exitRequested { return .exit }
                 console.write(ResultRenderer.success)
                 if context.restartsAfterResult {
@@ -67,25 +67,6 @@ public final class Shell {
             }
         } catch {
             return fail(error)
-        }
-    }
-
-    /// Runs a typed command in the context its access allows: a reader gets a store that can
-    /// only read. The session (current slot, logins) is kept whether the command succeeds or not.
-    private func run(_ command: any LunaCommand) throws(LunaError) -> CommandContext {
-        switch command {
-        case let writer as any WriteCommand:
-            let context = WriteContext(store: store, console: console, session: session, files: files)
-            defer { session = context.session }
-            try writer.run(context)
-            return context
-        case let reader as any ReadCommand:
-            let context = ReadContext(reader: store.reader, console: console, session: session)
-            defer { session = context.session }
-            try reader.run(context)
-            return context
-        default:
-            throw LunaError(.functionNotSupported, "'\(type(of: command).spec.name)' declares neither read nor write access.")
         }
     }
 
