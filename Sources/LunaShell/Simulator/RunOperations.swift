@@ -23,7 +23,8 @@ struct RunOperations: WriteCommand {
     func run(_ context: WriteContext) throws(LunaError) {
         let slot = try CryptoLogin.requireSlot(context)
         var dispatcher = try context.writeIfNeeded { transaction throws(LunaError) in
-            try HARuntime.touch(slot: slot, transaction)
+            // Members are found down by the operations that fail over, not by looking first.
+            try HARuntime.touch(slot: slot, findingDown: false, transaction)
             return try HARuntime.dispatcher(slot: slot, handle: handle, transaction)
         }
         var version = try context.dataVersion()
@@ -32,7 +33,7 @@ struct RunOperations: WriteCommand {
             if now != version {
                 version = now
                 let (faults, states, fleet) = try context.writeIfNeeded { transaction throws(LunaError) in
-                    if dispatcher.group != nil { try HARuntime.touch(slot: slot, transaction) }
+                    if dispatcher.group != nil { try HARuntime.touch(slot: slot, findingDown: false, transaction) }
                     return try HARuntime.runtimeState(transaction)
                 }
                 dispatcher.refresh(faults: faults, states: states, fleet: fleet)

@@ -160,8 +160,10 @@ extension HARuntime {
             return dispatcher
         }
         let definition = try groupDefinition(slot: slot, transaction)
+        // The key as the slot shows it: the first usable member's copy; with every member down,
+        // the first member's that the state still holds (the operations then fail one by one).
         let usable = definition.members.filter { !(states[$0]?.down ?? false) && unreachableReason($0, faults: faults, fleet) == nil }
-        guard let primary = usable.first else {
+        guard let primary = usable.first ?? definition.members.first(where: { fleet.partition(serial: $0) != nil }) else {
             throw LunaError(.deviceRemoved, "No member of HA group \(definition.label) can take the operation: every member is down.")
         }
         let object = try choose(try transaction.objects(on: primary), handle: handle, slot: slot)

@@ -42,26 +42,30 @@ public enum HARuntime {
     /// Before work on `slot`: a physical slot whose HSM cannot be reached refuses the work
     /// (CKR_DEVICE_REMOVED); on an HA slot, members that cannot be reached are marked down and
     /// due recovery attempts run.
+    ///
+    /// `findingDown: false` runs only the recovery attempts: a run of operations learns that a
+    /// member is down from the operation that fails over, not from polling.
     @discardableResult
-    public static func touch(slot: Int, _ transaction: StateTransaction) throws(LunaError) -> TouchResult {
+    public static func touch(slot: Int, findingDown: Bool = true, _ transaction: StateTransaction) throws(LunaError) -> TouchResult {
         if let partition = transaction.fleet.partition(slot: slot) {
             if let reason = unreachableReason(partition.serial, faults: try transaction.faults(), transaction.fleet) {
                 throw LunaError(.deviceRemoved, "Slot \(slot) cannot be reached: \(reason).")
             }
             return TouchResult()
         }
-        return try touch(group: try groupDefinition(slot: slot, transaction), transaction)
+        return try touch(group: try groupDefinition(slot: slot, transaction), findingDown: findingDown, transaction)
     }
 
     /// Marks the group's unreachable members down, then runs the auto-recovery attempts that
     /// are due.
     @discardableResult
-    public static func touch(group definition: HAGroupConfig, _ transaction: StateTransaction) throws(LunaError) -> TouchResult {
+    public static func touch(group definition: HAGroupConfig, findingDown: Bool = true,
+                             _ transaction: StateTransaction) throws(LunaError) -> TouchResult {
         let faults = try transaction.faults()
         let states = try transaction.memberStates()
         let settings = HASettings(HAConfig(try transaction.conf()))
         var result = TouchResult()
-        for serial in definition.members where !(states[serial]?.down ?? false) {
+        for serial in definition.members where findingDown && !(states[serial]?.down ?? false) {
             if let reason = unreachableReason(serial, faults: faults, transaction.fleet) {
                 try markDown(serial, group: definition, reason: reason, transaction)
                 result.foundDown.append(serial)
