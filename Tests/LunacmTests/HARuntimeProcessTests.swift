@@ -12,7 +12,7 @@ import Testing
     /// HA slot (slot 6).
     func twoMemberHome() throws -> Lunacm {
         let lunacm = Lunacm()
-        let setup = try lunacm.run(["--fleet", Self.fleet, "--reset", "--stop-on-error"], stdin: """
+        let setup = try lunacm.run(["--fleet", Self.fleet, "--reset", "--bail"], stdin: """
             hagroup creategroup -label g -slot 0 -password userpin1
             hagroup addmember -group g -slot 1 -password userpin1
             hagroup retry -count -1
@@ -54,6 +54,7 @@ import Testing
         let failedOver = result.out.split(separator: "\n").first { $0.contains("200000 operations") }
             .flatMap { $0.split(separator: ",").last?.split(separator: " ").first }.flatMap { Int($0) } ?? 0
         #expect(failedOver >= 1, "\(result.out)")
+        print("HARuntimeProcessTests: 200000 operations, \(cycles) down/up cycles by another process, \(failedOver) failed over")
     }
 
     actor Done {
