@@ -195,4 +195,31 @@ import Testing
         _ = world.run("simulator hsmUp -serial 700101")
         #expect(world.run("simulator runOperations -count 3").contains("        3 operations, 0 failed, 0 failed over\n"))
     }
+
+    @Test func powerLossDeactivatesPEDPartitionsWithoutAutoActivation() throws {
+        func partition(_ label: String, _ serial: String, _ slot: Int, autoActivation: Int) -> String {
+            """
+            {"label": "\(label)", "serial": "\(serial)", "slot": \(slot), "domain": "d", "coPassword": "userpin1",
+             "coPasswordChanged": true, "activated": true, "challenge": "challenge1",
+             "policies": {"0": 1, "4": 1, "22": 1, "23": \(autoActivation)}}
+            """
+        }
+        let fleet = """
+            {"hsms": [{"serial": "800001", "kind": "network", "auth": "ped", "policies": {"7": 1, "12": 1, "16": 1, "21": 1},
+                       "partitions": [\(partition("manual", "500000000001", 0, autoActivation: 0)),
+                                      \(partition("auto", "500000000002", 1, autoActivation: 1))]}]}
+            """
+        let world = try TestWorld(fleet: fleet)
+        #expect(world.run("simulator hsmDown -serial 800001") == """
+
+                    HSM 800001 is now down (no power).
+                    Deactivated (partition policy 23 is off): 500000000001.
+
+            Command Result : No Error
+
+            """)
+        #expect(world.run("simulator hsmUp -serial 500000000002").contains("HSM 800001 is now up."))
+        #expect(world.run("simulator applicationSlots").contains("           0  auto              500000000002    physical\n"))
+        #expect(!world.run("simulator applicationSlots").contains("manual"))
+    }
 }
