@@ -100,4 +100,36 @@ import Testing
         #expect(shown.contains("HSMs down:  700101, 700103\n"), "\(shown)")
         #expect(shown.contains("Links down:  700102, 700103\n"), "\(shown)")
     }
+
+    /// A kill -9 at any moment of `hagroup recover` (which replicates the missed objects in the
+    /// same transaction) leaves the member down with the objects missing, or alive with them.
+    @Test func killDuringRecoveryLeavesTheBeforeOrTheAfter() throws {
+        let pristine = try twoMemberHome()
+        try pristine.run(["-c", "simulator", "hsmDown", "-serial", "700102"])
+        let keys = (0..<300).map { "simulator createObject -keyType AES -label k\($0)\n" }.joined()
+        let made = try pristine.run(["--bail"], stdin: "slot set -slot 6\nrole login -name co -password userpin1\n" + keys)
+        #expect(made.status == 0)
+        try pristine.run(["-c", "simulator", "hsmUp", "-serial", "700102"])
+        var outcomes: [String: Int] = [:]
+        for iteration in 0..<12 {
+            let copy = Lunacm()
+            try FileManager.default.copyItem(atPath: pristine.home, toPath: copy.home)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Lunacm.binary)
+            process.environment = copy.environment
+            process.arguments = ["-c", "hagroup", "recover", "-group", "g"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(iteration * 40_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let listing = try copy.run(["-c", "hagroup", "listgroups", "-password", "userpin1"]).out
+            let down = listing.contains("1238700701509                      ------------      down")
+            let needsSync = listing.contains("Needs sync:  yes")
+            #expect(down == needsSync, "\(listing)")
+            outcomes[down ? "before" : "after", default: 0] += 1
+        }
+        print("HARuntimeProcessTests: kill -9 during recover: \(outcomes)")
+    }
 }
