@@ -41,7 +41,10 @@ import Testing
 
     @Test func retryZeroKeepsTheMemberDownUntilRecover() throws {
         let world = try group()
-        _ = world.run("simulator hsmDown -serial 700103", "simulator runOperations -count 10")
+        _ = world.run("simulator hsmDown -serial 700103")
+        // An idle client notices nothing.
+        #expect(world.run("hagroup listgroups -password userpin1").contains("     2  \(Self.par2)                              par2     alive\n"))
+        _ = world.run("simulator runOperations -count 10")
         #expect(world.run("hagroup listgroups -password userpin1").contains(Self.downRow(Self.par2)))
         _ = world.run("simulator hsmUp -serial 700103", "simulator advanceClock -seconds 31536000", "simulator runOperations -count 10")
         #expect(world.run("hagroup listgroups -password userpin1").contains(Self.downRow(Self.par2)))
@@ -101,13 +104,18 @@ import Testing
         #expect(output.contains("        1000 operations, 0 failed, 1 failed over\n"))
         let log = try String(contentsOfFile: world.directory + "/haErrorLog.txt", encoding: .utf8)
         #expect(log.contains("member \(Self.par2): standby member promoted"))
-        _ = world.run("simulator hsmDown -serial 700103")
+        // An active member back: work returns to the actives, the standby reverts.
+        _ = world.run("simulator hsmUp -serial 700101", "hagroup recover -group g", "role logout", "role login -name co -password userpin1")
+        #expect(served(world.run("simulator runOperations -count 10")) == [Self.par0: 10, Self.par1: 0, Self.par2: 0])
+        let reverted = try String(contentsOfFile: world.directory + "/haErrorLog.txt", encoding: .utf8)
+        #expect(reverted.contains("member \(Self.par2): promoted standby member back to standby"))
+        _ = world.run("simulator hsmDown -serial 700101", "simulator hsmDown -serial 700103")
         let failed = world.run("simulator runOperations -count 5")
         #expect(failed.contains("        No member of HA group g is reachable.\n"))
         #expect(failed.hasSuffix("Command Result : 0x32 (CKR_DEVICE_REMOVED)\n"))
         // Nothing lost: every member still holds the key pair.
         _ = world.run("simulator hsmUp -serial 700101", "simulator networkUp -serial 700102", "simulator hsmUp -serial 700103")
-        #expect(world.run("hagroup recover -group g").contains("Member \(Self.par0) of group g recovered."))
+        #expect(world.run("hagroup recover -group g") == "\n        Member \(Self.par1) of group g recovered.\n\nCommand Result : No Error\n")
         #expect(world.run("hagroup listgroups -password userpin1").contains("             Needs sync:  no\n"))
     }
 
