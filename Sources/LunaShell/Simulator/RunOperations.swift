@@ -45,7 +45,7 @@ struct RunOperations: WriteCommand {
         }
         context.write(RuntimeRenderer.operations(dispatcher, count: count))
         if dispatcher.failed > 0, let failure = dispatcher.firstFailure {
-            throw LunaError(failure.code, "\(dispatcher.failed) of \(count) operations failed: \(failure.reason)")
+            throw LunaError(failure.code, RuntimeRenderer.operationsFailed(dispatcher.failed, of: count, first: failure))
         }
     }
 

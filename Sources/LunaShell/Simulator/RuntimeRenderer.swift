@@ -37,6 +37,11 @@ enum RuntimeRenderer {
         return out
     }
 
+    /// The reason line of a run in which operations failed (the first failure's cause).
+    static func operationsFailed(_ failed: Int, of count: Int, first: LunaError) -> String {
+        "\(failed) of \(count) operations failed: \(first.reason)"
+    }
+
     static func applicationSlots(_ slots: [ApplicationSlot], haOnly: Bool) -> String {
         var out = "\n        Slots an application sees through the Luna PKCS#11 library (HA Only \(haOnly ? "on" : "off")):\n\n"
         out += pad("Slot", 12) + "  " + Columns.left("Label", 18) + Columns.left("Serial", 16) + "Kind\n"

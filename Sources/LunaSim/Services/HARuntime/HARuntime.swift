@@ -131,13 +131,15 @@ public enum HARuntime {
 
     /// What `hagroup recover` found for each member that was down.
     public struct RecoverResult: Sendable, Equatable {
+        /// A member the attempt could not bring back, and why.
+        public struct StillDown: Sendable, Equatable {
+            public var serial: String
+            public var reason: String
+        }
+
         public var label: String
         public var recovered: [String]
-        /// Members still down, with the reason.
-        public var stillDown: [(serial: String, reason: String)]
-        public static func == (a: RecoverResult, b: RecoverResult) -> Bool {
-            a.label == b.label && a.recovered == b.recovered && a.stillDown.map(\.serial) == b.stillDown.map(\.serial)
-        }
+        public var stillDown: [StillDown]
     }
 
     /// `hagroup recover`: tries every down member of the group now, whatever the retry count
@@ -151,7 +153,7 @@ public enum HARuntime {
         for serial in definition.members where states[serial]?.down ?? false {
             if let reason = unreachableReason(serial, faults: faults, transaction.fleet) {
                 log(definition, serial, "manual recovery failed: \(reason)", transaction)
-                result.stillDown.append((serial, reason))
+                result.stillDown.append(.init(serial: serial, reason: reason))
             } else {
                 try bringBack(serial, group: definition, how: "hagroup recover", settings: settings, transaction)
                 result.recovered.append(serial)
