@@ -15,8 +15,8 @@ import Testing
 
     /// Group `g` of `members` partitions (par0 first), the HA slot current, the CO logged in,
     /// and an EC key pair on it.
-    func group(members: Int = 3, setup: [String] = []) throws -> TestWorld {
-        let world = try TestWorld(fleet: Self.fleet)
+    func group(members: Int = 3, setup: [String] = [], answers: [String] = []) throws -> TestWorld {
+        let world = try TestWorld(fleet: Self.fleet, answers: answers)
         var lines = ["hagroup creategroup -label g -slot 0 -password userpin1"]
         for slot in 1..<members { lines.append("hagroup addmember -group g -slot \(slot) -password userpin1") }
         lines += setup + ["slot set -slot 6", "role login -name co -password userpin1", "simulator createObject -keyType EC -label k"]
@@ -229,5 +229,14 @@ import Testing
         #expect(world.run("simulator hsmUp -serial 500000000002").contains("HSM 800001 is now up."))
         #expect(world.run("simulator applicationSlots").contains("           0  auto              500000000002    physical\n"))
         #expect(!world.run("simulator applicationSlots").contains("manual"))
+    }
+
+    @Test func aDeletedGroupTakesItsMemberStateWithIt() throws {
+        let world = try group(answers: ["copy"])
+        _ = world.run("simulator hsmDown -serial 700103", "simulator runOperations -count 3", "simulator hsmUp -serial 700103",
+                      "slot set -slot 0", "hagroup deletegroup -label g")
+        _ = world.run("hagroup creategroup -label h -slot 2 -password userpin1")
+        let listing = world.run("hagroup listgroups -password userpin1")
+        #expect(listing.contains("     2  \(Self.par2)                              par2     alive\n"), "\(listing)")
     }
 }

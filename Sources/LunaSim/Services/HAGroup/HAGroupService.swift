@@ -97,6 +97,7 @@ public enum HAGroupService {
             return ha.group(label)
         }
         guard let definition else { throw LunaError(.generalError, "Group \(label) was not written to Chrystoki.conf.") }
+        try transaction.saveMemberState(MemberRuntimeState(serial: partition.serial))
         var group = makeGroup(definition, slot: nil, transaction.fleet)
         group.needsSync = false
         return group
@@ -107,6 +108,9 @@ public enum HAGroupService {
     public static func deleteGroup(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> String {
         let definition = try transaction.groupDefinition(reference)
         try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in _ = try ha.deleteGroup(label: definition.label) }
+        // This client's run-time view of the members goes with the group (not logged: group
+        // deletion is not an HA log event).
+        for serial in definition.members { try transaction.saveMemberState(MemberRuntimeState(serial: serial)) }
         return definition.label
     }
 
