@@ -170,6 +170,23 @@ def main():
         rows.append(measure("P5 lunacm --replay seed transcript",
                             lambda: ([LUNACM, "--replay", seed], env_for(os.path.join(base, "p5")), None),
                             target="< 30 ms"))
+
+        # P6 (issue 12): runOperations with an EC P-256 key on a two-member HA slot, against the
+        # same operations on one physical slot: the HA dispatch should add at most 10%.
+        operations = 200 if SMOKE else 100000
+        home6 = prepare_home(base, "p6", fleet(2), f"hagroup createGroup -label g -slot 0 -password {PASSWORD}\n"
+                             f"hagroup addMember -group g -slot 1 -password {PASSWORD}\n"
+                             f"slot set -slot 5\nrole login -name co -password {PASSWORD}\n"
+                             "simulator createObject -keyType EC -label signer\n")
+        scripts6 = {}
+        for slot in (5, 0):
+            scripts6[slot] = os.path.join(base, f"p6-slot{slot}.txt")
+            with open(scripts6[slot], "w") as f:
+                f.write(f"slot set -slot {slot}\nrole login -name co -password {PASSWORD}\n"
+                        f"simulator runOperations -count {operations}\n")
+        rows.append(measure(f"P6 runOperations {operations} EC P-256 signatures, HA slot (2 members) vs physical",
+                            lambda: ([LUNACM], env_for(home6), scripts6[5]),
+                            lambda: ([LUNACM], env_for(home6), scripts6[0]), "ratio <= 1.10"))
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

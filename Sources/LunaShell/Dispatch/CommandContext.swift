@@ -56,6 +56,10 @@ public final class WriteContext: CommandContext {
         try store.write(body)
     }
 
+    /// Changes when another process commits to the state (SQLite `PRAGMA data_version`): a long
+    /// run polls it between operations and re-reads the state only when it moved.
+    public func dataVersion() throws(LunaError) -> Int { try store.dataVersion() }
+
     /// Runs `body` read-only first and under the write lock only when it wanted to change
     /// something (`StateStore.writeIfNeeded`).
     public func writeIfNeeded<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {

@@ -20,7 +20,17 @@ enum HASettingsRenderer {
         return out
     }
 
-    static func recovered(_ group: HAGroup) -> String {
-        "\n        All members of group \(group.label) are alive; there is nothing to recover.\n\n"
+    static func recovered(_ result: HARuntime.RecoverResult) -> String {
+        if result.recovered.isEmpty, result.stillDown.isEmpty {
+            return "\n        All members of group \(result.label) are alive; there is nothing to recover.\n\n"
+        }
+        var out = "\n"
+        for serial in result.recovered { out += "        Member \(serial) of group \(result.label) recovered.\n" }
+        for member in result.stillDown { out += "        Member \(member.serial) of group \(result.label) is still down: \(member.reason).\n" }
+        return out + "\n"
+    }
+
+    static func noneRecovered(_ result: HARuntime.RecoverResult) -> String {
+        "No down member of group \(result.label) could be recovered."
     }
 }

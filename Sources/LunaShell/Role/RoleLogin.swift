@@ -31,6 +31,8 @@ struct RoleLogin: WriteCommand {
             try RoleService.login(role, secret: secret, on: serials, transaction)
         }
         context.session.logins[key] = role.rawValue
+        // Members recovered under activeBasic take work again after a login on the HA slot.
+        if isVirtual { try context.writeIfNeeded { transaction throws(LunaError) in try HARuntime.loggedIn(slot: slot, transaction) } }
         context.write(RoleRenderer.loggedIn(result))
     }
 }

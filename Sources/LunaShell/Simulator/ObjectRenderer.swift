@@ -8,9 +8,20 @@ enum ObjectRenderer {
             out += "        Created \(PartitionRenderer.objectType(object).lowercased()) \(object.keyType) \(object.size) \"\(object.label)\" as object \(object.handle).\n"
         }
         if let group = created.target.group {
-            out += created.target.replicas.isEmpty
-                ? "        HA group \(group): created on the primary \(created.target.primary) only (synchronization is disabled).\n"
-                : "        HA group \(group): created on \(created.target.primary) and replicated to \(created.target.replicas.joined(separator: ", ")).\n"
+            let target = created.target
+            // The first alive member takes the object; it is "the primary" only when it is the
+            // group's first member (issue 12: the survivor of a down primary is not the primary).
+            let member = target.primaryIsDown ? "member \(target.primary)" : "the primary \(target.primary)"
+            if !target.replicas.isEmpty {
+                out += "        HA group \(group): created on \(target.primary) and replicated to \(target.replicas.joined(separator: ", ")).\n"
+            } else if !target.synchronization {
+                out += "        HA group \(group): created on \(member) only (synchronization is disabled).\n"
+            } else {
+                out += "        HA group \(group): created on \(member) only.\n"
+            }
+            if target.synchronization, !target.unavailable.isEmpty {
+                out += "        Not on \(target.unavailable.joined(separator: ", ")) (down): the group needs a sync until it recovers.\n"
+            }
         }
         return out + "\n"
     }

@@ -5,5 +5,7 @@ enum SimulatorCommands {
                                    simulatorExtension: true)
     static let list = CommandFamily(family, [
         ExtractSKS.self, InsertSKS.self, CreateObject.self, ListObjects.self, DestroyObject.self,
+        HSMDown.self, HSMUp.self, NetworkDown.self, NetworkUp.self, AdvanceClock.self, ShowFaults.self,
+        RunOperations.self, ApplicationSlots.self,
     ])
 }

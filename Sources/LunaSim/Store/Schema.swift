@@ -4,7 +4,7 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 5
+    static let version = 6
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
@@ -19,6 +19,7 @@ enum Schema {
         if found < 3 { try migrateToVersion3(db) }
         if found < 4 { try migrateToVersion4(db) }
         if found < 5 { try migrateToVersion5HSMIdentity(db) }
+        if found < 6 { try migrateToVersion6HARuntime(db) }
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -115,6 +116,29 @@ enum Schema {
             ALTER TABLE hsm ADD COLUMN licenses TEXT;
             ALTER TABLE hsm ADD COLUMN initialized INTEGER NOT NULL DEFAULT 1;
             ALTER TABLE hsm ADD COLUMN domain TEXT;
+            """)
+    }
+
+    /// HA at run time (issue 12): faults injected into the fleet (an HSM without power, this
+    /// client's link to an HSM cut) and this client's view of each HA member (found down, its
+    /// recovery attempts, promoted standby, waiting for a login after an activeBasic recovery).
+    /// New tables only, so an older state keeps everything and starts with no faults.
+    private static func migrateToVersion6HARuntime(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE haFault (
+                kind TEXT NOT NULL,
+                hsm TEXT NOT NULL,
+                PRIMARY KEY (kind, hsm)
+            );
+            CREATE TABLE haMember (
+                serial TEXT PRIMARY KEY NOT NULL,
+                down INTEGER NOT NULL DEFAULT 0,
+                since INTEGER NOT NULL DEFAULT 0,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                lastAttempt INTEGER NOT NULL DEFAULT 0,
+                awaitingLogin INTEGER NOT NULL DEFAULT 0,
+                promoted INTEGER NOT NULL DEFAULT 0
+            );
             """)
     }
 }

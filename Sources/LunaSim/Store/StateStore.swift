@@ -159,6 +159,7 @@ public final class StateStore {
     private static func change(in transaction: StateTransaction, from fleet: Fleet,
                                start: (random: UInt64, clock: Int64)) -> String? {
         if transaction.failureAfterCommit != nil { return "a failure counter" }
+        if let runtime = transaction.runtimeChange { return runtime }
         if transaction.fleet != fleet { return "the fleet" }
         if transaction.changedConfText != nil { return "Chrystoki.conf" }
         if transaction.random.state != start.random { return "the random source" }
@@ -174,6 +175,7 @@ public final class StateStore {
     public func write<T>(_ body: (StateTransaction) throws(LunaError) -> T) throws(LunaError) -> T {
         var staged: String?
         var failure: LunaError?
+        var haLog: HALogBatch?
         let result: T
         do {
             result = try perform { () throws -> T in
@@ -192,6 +194,7 @@ public final class StateStore {
                             staged = try stageConf(text, db)
                         }
                         failure = transaction.failureAfterCommit
+                        haLog = transaction.haLog
                         return .commit
                     }
                 }
@@ -201,6 +204,9 @@ public final class StateStore {
             // happens (if it does not, the next command or reader completes it).
             if let staged { journal.publish(staged) }
             cache.invalidate()
+            // The HA log is a client-side diagnostic, appended after the commit: a log that
+            // cannot be written never undoes the command (as the Luna client keeps working).
+            if let haLog { HALogFile.append(haLog) }
         } catch {
             if let staged { unlink(staged) }
             throw error
@@ -222,6 +228,15 @@ public final class StateStore {
                 }
                 return FleetSnapshot(fleet: fleet, objects: objects)
             }
+        }
+    }
+
+    /// SQLite's `PRAGMA data_version` on this store's connection: it changes when another
+    /// process commits. A long run of operations polls it between operations (a few
+    /// microseconds) and re-reads the faults and member state only when it moved.
+    public func dataVersion() throws(LunaError) -> Int {
+        try perform { () throws -> Int in
+            try queue.inDatabase { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? -1 }
         }
     }
 

@@ -13,6 +13,12 @@ public final class StateTransaction {
     /// A refusal that must still leave a trace: a wrong password counts toward lockout even
     /// though the command fails (reference 7.2). The store commits, then throws this.
     public var failureAfterCommit: LunaError?
+    /// HA log lines this command produced (issue 12), appended by the store to
+    /// `<path>/haErrorLog.txt` once the transaction has committed: services never touch files.
+    public internal(set) var haLog: HALogBatch?
+    /// Set when a read-only run wanted to change this client's HA member state or the faults:
+    /// the store treats it as a change (`writeIfNeeded` retries under the write lock, `read` fails).
+    var runtimeChange: String?
     let db: Database
     let confPath: String
     /// Reads the committed conf text; called at most once, and only by a command that needs it.

@@ -22,18 +22,21 @@ public enum HAGroupService {
     /// computed only when `secret` is given and accepted by the members.
     public static func groups(_ transaction: StateTransaction) throws(LunaError) -> [HAGroup] {
         let virtualSlots = try SlotService.virtualSlots(transaction)
+        let down = try transaction.downMembers()
         return try transaction.groupDefinitions().map { definition in
-            makeGroup(definition, slot: virtualSlots.first { $0.label == definition.label }?.slot, transaction.fleet)
+            makeGroup(definition, slot: virtualSlots.first { $0.label == definition.label }?.slot, transaction.fleet, down: down)
         }
     }
 
     public static func group(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> HAGroup {
         let definition = try transaction.groupDefinition(reference)
         let slot = try SlotService.virtualSlots(transaction).first { $0.label == definition.label }?.slot
-        return makeGroup(definition, slot: slot, transaction.fleet)
+        return makeGroup(definition, slot: slot, transaction.fleet, down: try transaction.downMembers())
     }
 
     /// Logs into every visible member with `secret` and reports whether their objects differ.
+    /// A member this client sees down is compared too: objects created while it was down make
+    /// the group need a sync until it holds them again.
     public static func needsSync(_ group: HAGroup, secret: String, openSessions: OpenSessions,
                                  _ transaction: StateTransaction) throws(LunaError) -> Bool {
         let alive = group.members.compactMap(\.partition)
@@ -41,7 +44,8 @@ public enum HAGroupService {
             try HAPrerequisites.checkMember(partition, on: try transaction.hsmOf(partition), secret: secret,
                                             openSessions: openSessions)
         }
-        return try ObjectReplication.needsSync(alive.map(\.serial), transaction)
+        let held = group.members.map(\.serial).filter { transaction.fleet.partition(serial: $0) != nil }
+        return try ObjectReplication.needsSync(held, transaction)
     }
 
     /// How many objects a partition holds, so the caller knows whether to ask copy/remove/quit.
@@ -93,6 +97,7 @@ public enum HAGroupService {
             return ha.group(label)
         }
         guard let definition else { throw LunaError(.generalError, "Group \(label) was not written to Chrystoki.conf.") }
+        try transaction.saveMemberState(MemberRuntimeState(serial: partition.serial))
         var group = makeGroup(definition, slot: nil, transaction.fleet)
         group.needsSync = false
         return group
@@ -103,6 +108,9 @@ public enum HAGroupService {
     public static func deleteGroup(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> String {
         let definition = try transaction.groupDefinition(reference)
         try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in _ = try ha.deleteGroup(label: definition.label) }
+        // This client's run-time view of the members goes with the group (not logged: group
+        // deletion is not an HA log event).
+        for serial in definition.members { try transaction.saveMemberState(MemberRuntimeState(serial: serial)) }
         return definition.label
     }
 
@@ -130,8 +138,9 @@ public enum HAGroupService {
             throw LunaError(.operationNotAllowed, "Group \(definition.label) already has \(HAGroupRules.maximumMembers) members, the most an HA group can have.")
         }
         var members: [(partition: Partition, hsm: HSM)] = []
+        let down = try transaction.downMembers()
         for serial in definition.members {
-            guard let partition = transaction.fleet.partition(serial: serial) else {
+            guard let partition = transaction.fleet.partition(serial: serial), !down.contains(serial) else {
                 throw LunaError(.deviceRemoved, "Member \(serial) of group \(definition.label) is not reachable; recover or remove it before adding members.")
             }
             members.append((partition, try transaction.hsmOf(partition)))
@@ -177,6 +186,7 @@ public enum HAGroupService {
             if standby { try ha.setStandby(ofGroup: definition.label, to: definition.standbyMembers + [joining.serial]) }
             return standby
         }
+        try HARuntime.memberChanged(joining.serial, group: definition, added: true, transaction)
         var group = try self.group(GroupReference(definition.label), transaction)
         group.needsSync = try ObjectReplication.needsSync(group.members.compactMap(\.partition).map(\.serial), transaction)
         return AddMemberResult(serial: joining.serial, group: group, smkOverwritten: plan.overwritesSMK, addedAsStandby: standby)
@@ -214,6 +224,7 @@ public enum HAGroupService {
                 try ha.setSerial(ofGroup: definition.label, to: HAGroupRules.groupNumber(primarySerial: newPrimary))
             }
         }
+        try HARuntime.memberChanged(serial, group: definition, added: false, transaction)
         return RemoveMemberResult(serial: serial, group: try group(GroupReference(definition.label), transaction),
                                   previousNumber: previousNumber)
     }
@@ -248,8 +259,9 @@ public enum HAGroupService {
                                    progress: @escaping ProgressReport = { _, _ in }) throws(LunaError) -> (group: HAGroup, objects: Int, members: Int) {
         let definition = try transaction.groupDefinition(reference)
         var partitions: [Partition] = []
+        let down = try transaction.downMembers()
         for serial in definition.members {
-            guard let partition = transaction.fleet.partition(serial: serial) else {
+            guard let partition = transaction.fleet.partition(serial: serial), !down.contains(serial) else {
                 throw LunaError(.deviceRemoved, "Member \(serial) of group \(definition.label) is not reachable; recover or remove it before synchronizing.")
             }
             partitions.append(partition)
@@ -280,12 +292,14 @@ public enum HAGroupService {
 
     // MARK: Helpers
 
-    static func makeGroup(_ definition: HAGroupConfig, slot: Int?, _ fleet: Fleet) -> HAGroup {
+    /// `down`: members this client has found unreachable (HARuntime); like a member missing
+    /// from the fleet, their label cannot be read.
+    static func makeGroup(_ definition: HAGroupConfig, slot: Int?, _ fleet: Fleet, down: Set<String> = []) -> HAGroup {
         HAGroup(
             label: definition.label, number: definition.serial, slot: slot,
             synchronization: definition.synchronize,
             members: definition.members.map { serial in
-                let partition = fleet.partition(serial: serial)
+                let partition = down.contains(serial) ? nil : fleet.partition(serial: serial)
                 return HAMember(serial: serial, partition: partition, status: partition == nil ? .down : .alive)
             },
             standbySerials: definition.standbyMembers, needsSync: nil)

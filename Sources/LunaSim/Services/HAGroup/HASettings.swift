@@ -75,14 +75,9 @@ public enum HASettingsService {
         }
     }
 
-    /// `hagroup recover`: members that are down and visible again rejoin; members still not
-    /// reachable are reported. Returns the serials recovered.
-    public static func recover(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> (group: HAGroup, recovered: [String]) {
-        let group = try HAGroupService.group(reference, transaction)
-        let down = group.members.filter { $0.status == .down }.map(\.serial)
-        if !down.isEmpty {
-            throw LunaError(.deviceRemoved, "Member \(down.joined(separator: ", ")) of group \(group.label) is not reachable and cannot be recovered.")
-        }
-        return (group, [])
+    /// `hagroup recover`: every member this client sees down (or finds down now) is tried at
+    /// once (HARuntime.recover).
+    public static func recover(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> HARuntime.RecoverResult {
+        try HARuntime.recover(try transaction.groupDefinition(reference), transaction)
     }
 }

@@ -15,6 +15,12 @@ public enum ObjectService {
         public var replicas: [String]
         /// The HA group label, for a virtual slot.
         public var group: String?
+        /// The group replicates new objects (`HASynchronize`); true for a physical slot.
+        public var synchronization: Bool = true
+        /// Members this client sees down or cannot reach: new objects miss them (Needs sync).
+        public var unavailable: [String] = []
+        /// The first member of the group is among them: `primary` is another member.
+        public var primaryIsDown: Bool = false
     }
 
     /// The partitions behind slot `number`.
@@ -25,12 +31,23 @@ public enum ObjectService {
         guard let virtual = try SlotService.virtualSlots(transaction).first(where: { $0.slot == number }) else {
             throw LunaError.slotInvalid(number)
         }
-        let alive = virtual.members.filter { transaction.fleet.partition(serial: $0) != nil }
+        let alive = try aliveMembers(virtual, transaction)
         guard let primary = alive.first else {
             throw LunaError(.deviceRemoved, "No member of HA group \(virtual.label) is reachable.")
         }
         let synchronize = HAConfig(try transaction.conf()).group(virtual.label)?.synchronize ?? true
-        return Target(primary: primary, replicas: synchronize ? Array(alive.dropFirst()) : [], group: virtual.label)
+        return Target(primary: primary, replicas: synchronize ? Array(alive.dropFirst()) : [], group: virtual.label,
+                      synchronization: synchronize, unavailable: virtual.members.filter { !alive.contains($0) },
+                      primaryIsDown: primary != virtual.members.first)
+    }
+
+    /// The members work can reach: in the fleet, not seen down by this client, reachable now.
+    static func aliveMembers(_ virtual: VirtualSlot, _ transaction: StateTransaction) throws(LunaError) -> [String] {
+        let down = try transaction.downMembers()
+        let faults = try transaction.faults()
+        return virtual.members.filter {
+            !down.contains($0) && HARuntime.unreachableReason($0, faults: faults, transaction.fleet) == nil
+        }
     }
 
     /// The serials a login on the slot must be accepted by: the partition, or every reachable
@@ -40,7 +57,7 @@ public enum ObjectService {
         guard let virtual = try SlotService.virtualSlots(transaction).first(where: { $0.slot == number }) else {
             throw LunaError.slotInvalid(number)
         }
-        let alive = virtual.members.filter { transaction.fleet.partition(serial: $0) != nil }
+        let alive = try aliveMembers(virtual, transaction)
         guard !alive.isEmpty else { throw LunaError(.deviceRemoved, "No member of HA group \(virtual.label) is reachable.") }
         return alive
     }
@@ -58,6 +75,7 @@ public enum ObjectService {
         guard (1...64).contains(label.count), !label.contains(where: { $0.isNewline }) else {
             throw LunaError.badArguments("An object label is 1 to 64 characters on one line.")
         }
+        try HARuntime.touch(slot: slot, transaction)
         let target = try target(slot: slot, transaction)
         let made = try KeyMaterial.make(kind, label: label, random: &transaction.random)
         var shown: [StoredObject] = []
@@ -76,6 +94,7 @@ public enum ObjectService {
     /// Destroys object `handle` of the slot; on a synchronized virtual slot the same object
     /// (same class, type, size and label) goes from every member. Returns the destroyed object.
     public static func destroy(handle: Int, slot: Int, _ transaction: StateTransaction) throws(LunaError) -> StoredObject {
+        try HARuntime.touch(slot: slot, transaction)
         let target = try target(slot: slot, transaction)
         guard let object = try transaction.objects(on: target.primary).first(where: { $0.handle == handle }) else {
             throw LunaError(.objectHandleInvalid, "There is no object with handle \(handle) on slot \(slot).")
