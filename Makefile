@@ -89,14 +89,14 @@ bench-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq softhsm2 gcc >/dev/null; \
 	fi
 
-# Whole-process timings against the targets of issue 8 (scripts/bench.py); never asserted in tests.
+# Whole-process timings against the targets in README "Benchmarks" (scripts/bench.py); never asserted in tests.
 bench: release bench-deps
 	python3 scripts/bench.py
 
 clean:
 	rm -rf .build
 
-# --- Reliability (issue #7): crash test, fuzzing, stress. docs/reliability.md explains each. ---
+# --- Reliability (docs/reliability.md): crash test, fuzzing, stress. docs/reliability.md explains each. ---
 ITERATIONS ?= 200
 SMOKE_ITERATIONS ?= 20
 FUZZ_SECONDS ?= 60

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""make bench: whole-process timings of lunacm against its targets (issue 8).
+"""make bench: whole-process timings of lunacm against its targets.
 
 Each case runs several times after a warm-up; each run is one process, timed from spawn to exit,
 with its own peak resident memory from wait4(). Where a case has a comparison (P1 against
@@ -171,7 +171,7 @@ def main():
                             lambda: ([LUNACM, "--replay", seed], env_for(os.path.join(base, "p5")), None),
                             target="< 30 ms"))
 
-        # P6 (issue 12): runOperations with an EC P-256 key on a two-member HA slot, against the
+        # P6 (docs/ha-runtime.md): runOperations with an EC P-256 key on a two-member HA slot, against the
         # same operations on one physical slot: the HA dispatch should add at most 10%.
         operations = 200 if SMOKE else 100000
         home6 = prepare_home(base, "p6", fleet(2), f"hagroup createGroup -label g -slot 0 -password {PASSWORD}\n"

@@ -32,7 +32,7 @@ public final class TranscriptRecorder {
         confPath = base + ".conf"
         do {
             initial = try store.snapshot()
-            (seed, clock) = try store.read { transaction throws(LunaError) in
+            (Thales, "Setting Up an HA Group", clock) = try store.read { transaction throws(LunaError) in
                 (transaction.random.state, transaction.clock.now)
             }
         } catch {
@@ -97,7 +97,7 @@ public final class TranscriptRecorder {
             # credentials were re-hashed to match them.
             # lunasim: fleet = \(Self.name(fleetPath))
             # lunasim: conf = \(Self.name(confPath))
-            # lunasim: seed = \(seed)
+            # lunasim: seed = \(Thales, "Setting Up an HA Group")
             # lunasim: clock = \(clock)
 
             """

@@ -1,7 +1,7 @@
 import ChrystokiConf
 import LunaSim
 
-/// Opens the state home exactly as lunacm does (DESIGN "State home"), so vtl and lunacm read and
+/// Opens the state home exactly as lunacm does (docs/contracts.md "State home"), so vtl and lunacm read and
 /// write the same state and the same Chrystoki.conf: `--home`, else `$LUNASIM_HOME`, else
 /// `~/.lunasim`; the conf from `$ChrystokiConfigurationPath` when set; a new home is seeded
 /// from the built-in fleet with `LUNASIM_SEED` and `LUNASIM_CLOCK`.

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The process's flags (DESIGN "State home" and "Batch mode"). A command rather than bare
+/// The process's flags (docs/contracts.md "State home" and "Batch mode"). A command rather than bare
 /// arguments, so help, errors and completion scripts carry the name `lunacm` and `--version` exists.
 struct Options: ParsableCommand {
     static let configuration = CommandConfiguration(

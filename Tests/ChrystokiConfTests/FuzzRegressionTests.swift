@@ -1,7 +1,7 @@
 import Testing
 @testable import ChrystokiConf
 
-/// Inputs found by the libFuzzer harnesses in Fuzz/ (issue #7), kept as regression tests.
+/// Inputs found by the libFuzzer harnesses in Fuzz/ (docs/reliability.md), kept as regression tests.
 @Suite struct FuzzRegressionTests {
     /// FuzzConfEdit: a section name "//" + U+0353 (a combining mark) passed the "must not start
     /// like a comment" check, because String.hasPrefix compares Characters and "/\u{353}" is one

@@ -4,9 +4,9 @@ import Testing
 /// `parse(text).text == text`, byte for byte, for every file the parser accepts.
 @Suite struct RoundTripTests {
     static let accepted: [(String, String)] = [
-        ("reference 5.4", Fixtures.linuxClient10),
-        ("reference 5.5", Fixtures.luna53),
-        ("reference 5.6", Fixtures.windowsIni),
+        ("docs/lunacm-behaviour.md §5.4", Fixtures.linuxClient10),
+        ("docs/lunacm-behaviour.md §5.5", Fixtures.luna53),
+        ("docs/lunacm-behaviour.md §5.6", Fixtures.windowsIni),
         ("Config/Chrystoki.conf", Fixtures.defaultConf),
         ("comments", "// client file\n# generated\nLuna = {\n   // timeouts\n   DefaultTimeOut = 500000; // ms\n   # hash comment\n}\n// trailing\n"),
         ("tight and loose spacing", "Luna = {\nA=1;\n   B   =   value with spaces ;\n\tC\t=\t2;\t\n}\n"),

@@ -2,7 +2,7 @@ import LunaShell
 import LunaSim
 import Testing
 
-/// `partition showinfo`, `contents`, `init`, `clear`, `clone` (reference 3.3, 1.6).
+/// `partition showinfo`, `contents`, `init`, `clear`, `clone` (docs/lunacm-behaviour.md §3.3, §1.6).
 @Suite struct PartitionCommandTests {
     @Test func showinfoPinsTheReferenceLayout() throws {
         let world = try RoleCommandTests.world()

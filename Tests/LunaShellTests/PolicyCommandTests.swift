@@ -3,7 +3,7 @@ import LunaSim
 import Testing
 
 /// `partition showpolicies` / `changepolicy` and `hsm showpolicies` / `changehsmpolicy`
-/// (reference 6.3): layout, comma lists, capability checks, destructive changes.
+/// (docs/lunacm-behaviour.md §6.3): layout, comma lists, capability checks, destructive changes.
 @Suite struct PolicyCommandTests {
     @Test func partitionShowpoliciesPinsTheLayout() throws {
         let output = try RoleCommandTests.world().run("partition showpolicies")

@@ -1,7 +1,7 @@
 import LunaSim
 import Testing
 
-/// The policy catalog's [M] choices, pinned: which changes are destructive, which capabilities
+/// The policy catalog's (modelled) choices, pinned: which changes are destructive, which capabilities
 /// are 0, and the lockout code.
 @Suite struct PolicyCatalogTests {
     @Test func destructiveChoices() throws {

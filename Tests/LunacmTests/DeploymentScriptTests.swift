@@ -7,7 +7,7 @@ final class DataBox: @unchecked Sendable {
 }
 
 /// The lines real deployment roles run (openstack/ansible-role-lunasa-hsm, pivotal/credhub-release,
-/// reference 2), run through /bin/bash against the built binary, exactly as the roles write them.
+/// docs/lunacm-behaviour.md §2), run through /bin/bash against the built binary, exactly as the roles write them.
 @Suite struct DeploymentScriptTests {
     /// A password full of characters a shell or LunaCM's tokenizer could misread.
     static let hostilePassword = #"p@$$ w0rd;"'&|<>*?"#

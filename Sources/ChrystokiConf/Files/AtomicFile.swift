@@ -15,7 +15,7 @@ import Darwin
 /// owner, when running as root) are kept, since the Luna library and LunaCM run as other users.
 public enum AtomicFile {
     /// Files larger than this are refused unread: every file lunacm reads (Chrystoki.conf, fleet
-    /// files, transcripts) is small, and reading a huge one whole would exhaust memory (issue #7).
+    /// files, transcripts) is small, and reading a huge one whole would exhaust memory (docs/reliability.md).
     public static let maximumReadSize = 256 << 20
 
     /// Reads the whole file; refuses one larger than `limit` bytes without reading it. Sized by

@@ -1,4 +1,4 @@
-/// How the HA library brings a failed member back (`hagroup recoverymode`, reference 2.11).
+/// How the HA library brings a failed member back (`hagroup recoverymode`, docs/lunacm-behaviour.md §2.11).
 public enum HARecoveryMode: String, Sendable, Equatable, CaseIterable {
     case activeBasic
     case activeEnhanced
@@ -19,7 +19,7 @@ public struct HAGroupConfig: Sendable, Equatable {
 }
 
 /// A typed view of the HA settings of a `ConfDocument`, with the edits LunaCM's `hagroup`
-/// commands make (reference 5.3).
+/// commands make (docs/lunacm-behaviour.md §5.3).
 ///
 /// The document stays the single source of truth: reads parse the entries each time and edits go
 /// through the document's lossless editing, so anything the view does not model (other
@@ -41,7 +41,7 @@ public struct HAConfig: Sendable, Equatable {
 
     /// Where standby membership is stored. Thales does not document it; the only candidate found
     /// is a non-Thales snippet using `HAConfiguration { <label>StandbyMembers = sn,sn; }`
-    /// (reference 5.2, weak evidence). Kept here, and only here, so it is one edit to change.
+    /// (docs/lunacm-behaviour.md §5.2, weak evidence). Kept here, and only here, so it is one edit to change.
     public static func standbyKey(forGroup label: String) -> (section: String, key: String) {
         (Section.configuration, label + "StandbyMembers")
     }

@@ -11,7 +11,7 @@ public struct RegisteredServerConfig: Sendable, Equatable {
 }
 
 /// A typed view of the client registration in a `ConfDocument`: the `LunaSA Client` section's
-/// server entries and certificate paths, which `clientconfig` and `vtl` both edit (reference 5.2).
+/// server entries and certificate paths, which `clientconfig` and `vtl` both edit (docs/lunacm-behaviour.md §5.2).
 ///
 /// Like `HAConfig`, the document stays the single source of truth and edits are lossless: other
 /// entries, comments and spacing are kept. The client library reads `ServerName00`, `01`, ... and

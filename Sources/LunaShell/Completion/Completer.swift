@@ -1,7 +1,7 @@
 import LunaSim
 
 /// What Tab offers for a line: LunaCM itself has no completion, but an operator at a keyboard
-/// expects the shell's names and the live state's values (issue 13). Everything is derived from
+/// expects the shell's names and the live state's values. Everything is derived from
 /// the grammar (families, commands, short names, typed options), so a new command completes
 /// without a line here. Pure: the line and a snapshot of the state in, words out.
 public struct Completer: Sendable {

@@ -8,7 +8,7 @@ extension CommandContext {
     }
 
     /// The physical partition of the current slot. Admin and crypto commands refuse the HA virtual
-    /// slot, as LunaCM does (reference 2.14).
+    /// slot, as LunaCM does (docs/lunacm-behaviour.md §2.14).
     public func currentPartition() throws(LunaError) -> Partition {
         let slot = try currentSlotNumber()
         return try read { transaction throws(LunaError) -> Partition in

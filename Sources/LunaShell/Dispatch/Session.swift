@@ -4,7 +4,7 @@ public struct Session: Sendable {
     /// nil when no slot is visible (`Current Slot Id: None`).
     public var currentSlot: Int?
     /// Role logged in, by partition serial. HA commands that log into every member fail on a
-    /// member this process already holds a session on (seed: CKR_ACCESS_ID_ALREADY_EXISTS).
+    /// member this process already holds a session on (Thales, "Setting Up an HA Group": CKR_ACCESS_ID_ALREADY_EXISTS).
     public var logins: [String: String] = [:]
 
     public init(currentSlot: Int? = nil) { self.currentSlot = currentSlot }

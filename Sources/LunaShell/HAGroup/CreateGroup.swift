@@ -1,7 +1,7 @@
 import LunaSim
 
 /// `hagroup createGroup -label L {-slot N | -serialNumber S} [-password P]`: a new group whose
-/// primary is the given partition. LunaCM restarts itself afterwards (seed, step 1).
+/// primary is the given partition. LunaCM restarts itself afterwards (Thales, "Setting Up an HA Group", step 1).
 struct CreateGroup: WriteCommand {
     static let labelOption = RequiredOption<String>("label", shortcuts: ["l"], value: "label", help: "Label of the new group")
     static let spec = CommandSpec(name: "createGroup", shortNames: ["cg"], summary: "Create an HA group",

@@ -1,6 +1,6 @@
 import LunaSim
 
-/// The copy/remove/quit question of createGroup and addMember (seed, step 2), asked only once
+/// The copy/remove/quit question of createGroup and addMember (Thales, "Setting Up an HA Group", step 2), asked only once
 /// every check has passed, so a refused command asks nothing.
 enum HAGroupQuestions {
     /// nil when the joining partition holds no objects (nothing to ask).

@@ -1,11 +1,11 @@
 import LunaSim
 
 /// LunaCM's HA text: the group block, the member table, the global settings block and the
-/// messages around them. Layouts come from the seed's transcripts (creategroup, addmember) and the
-/// measured listgroups sample (reference 2.6); where the two differ, each is reproduced where it
+/// messages around them. Layouts come from the transcripts of the Thales page "Setting Up an HA Group" (creategroup, addmember) and the
+/// measured listgroups sample (docs/lunacm-behaviour.md §2.6); where the two differ, each is reproduced where it
 /// was seen.
 public enum HAGroupRenderer {
-    /// Where a block or table is printed: in a command's reply (seed) or by listgroups (2.6).
+    /// Where a block or table is printed: in a command's reply (Thales, "Setting Up an HA Group") or by listgroups (2.6).
     public enum Style: Sendable { case command, listGroups }
 
     public static func groupBlock(_ group: HAGroup, style: Style) -> String {
@@ -41,7 +41,7 @@ public enum HAGroupRenderer {
             if member.status == .alive, !(style == .listGroups && haOnly) { slot = String(partition.slot) }
         }
         // `%6s  %12s%34s%10s` (2.6); in command replies the label column ends at a fixed place
-        // even when a 13-digit serial overflows its 12 (seed, addmember).
+        // even when a 13-digit serial overflows its 12 (Thales, "Setting Up an HA Group", addmember).
         let labelWidth = style == .command ? max(0, 34 - max(0, Columns.width(member.serial) - 12)) : 34
         let status = member.status.rawValue
         let meaning: StyledText.Meaning = member.status == .alive ? .good : .bad
@@ -60,7 +60,7 @@ public enum HAGroupRenderer {
     }
 
     /// Around the password prompt of createGroup and synchronize (one blank line before), of
-    /// addMember (two), and after each (seed).
+    /// addMember (two), and after each (Thales, "Setting Up an HA Group").
     static let beforeCreatePrompt = "\n"
     static let beforeAddPrompt = "\n\n"
     static let afterPasswordPrompt = "\n"
@@ -127,7 +127,7 @@ public enum HAGroupRenderer {
         return out + "\n"
     }
 
-    /// The copy/remove/quit question, as the seed shows it.
+    /// The copy/remove/quit question, as the Thales page "Setting Up an HA Group" shows it.
     public static let objectsWarning = """
 
         Warning:  There are objects currently on the new member.
@@ -142,7 +142,7 @@ public enum HAGroupRenderer {
 
     public static let objectsPrompt = "          >  "
 
-    /// Shown before an SMK is overwritten (seed: back up the SMK first).
+    /// Shown before an SMK is overwritten (Thales, "Setting Up an HA Group": back up the SMK first).
     public static func smkWarning(serial: String) -> String {
         """
         Warning:  The SMK of partition \(serial) will be overwritten by the SMK of the

@@ -1,5 +1,5 @@
 /// "Did you mean": the known names nearest a mistyped one, so `hagroup listGroup` points at
-/// `listGroups` (issue 13). Case is ignored, as the parser ignores it; a name the word starts
+/// `listGroups`. Case is ignored, as the parser ignores it; a name the word starts
 /// (or is started by) counts as near whatever its length.
 public enum NameSuggestions {
     static let maximumLength = 64

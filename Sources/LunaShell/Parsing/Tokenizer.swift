@@ -1,6 +1,6 @@
 import LunaSim
 
-/// Splits a typed line into words the way LunaCM does (reference 1.4): whitespace separates,
+/// Splits a typed line into words the way LunaCM does (docs/lunacm-behaviour.md §1.4): whitespace separates,
 /// double quotes group a value that holds spaces and are removed, everything else is verbatim.
 /// There are no escapes: passwords may hold backslashes and single quotes as typed.
 public enum Tokenizer {

@@ -1,7 +1,7 @@
 import LunaSim
 
-/// LunaCM's text for `partition showinfo` (reference 3.3 [V] labels and order), `partition
-/// contents` [M layout, in the style of LunaCM 7], `init`, `clear` and `clone` [M].
+/// LunaCM's text for `partition showinfo` (docs/lunacm-behaviour.md §3.3: documented labels and order), `partition
+/// contents` (a modelled layout in the style of LunaCM 7), `init`, `clear` and `clone` (modelled).
 enum PartitionRenderer {
     static let poPasswordPrompt = "\n        Enter password for Partition SO: "
     static let poPasswordAgainPrompt = "\n        Re-enter password for Partition SO: "

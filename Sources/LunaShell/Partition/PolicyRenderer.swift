@@ -1,8 +1,8 @@
 import LunaSim
 
-/// `partition showpolicies` and `hsm showpolicies` (reference 6.3 [V] K6 layout): a header per
+/// `partition showpolicies` and `hsm showpolicies` (docs/lunacm-behaviour.md §6.3, the documented K6 layout): a header per
 /// section, then `<number>: <name> : <value>` lines. `-verbose` adds, under each policy, whether
-/// it can be changed and whether a change is destructive [M].
+/// it can be changed and whether a change is destructive (modelled).
 enum PolicyRenderer {
     struct Row {
         var definition: PolicyDefinition
@@ -40,7 +40,7 @@ enum PolicyRenderer {
         return "(\(values); \(destructive))"
     }
 
-    /// The warning before a destructive policy change (reference 1.6 [V] K6 wording, adapted).
+    /// The warning before a destructive policy change (docs/lunacm-behaviour.md §1.6, the documented K6 wording, adapted).
     static func destructiveWarning(_ policies: [PolicyDefinition], scope: String) -> String {
         var out = "\n        *** WARNING *** Changing \(policies.count == 1 ? "this policy" : "these policies") is destructive:\n"
         for policy in policies { out += "                \(policy.number): \(policy.name)\n" }

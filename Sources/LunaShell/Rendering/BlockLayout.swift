@@ -1,6 +1,6 @@
 /// LunaCM's `Label ->  value` blocks: an 8-space indent, the label padded so values start in one
 /// column (32), and long values wrapped at 40 characters with the continuation under the value
-/// and a trailing space left on the broken line, exactly as the seed's listing shows.
+/// and a trailing space left on the broken line, exactly as the listing of the Thales page "Setting Up an HA Group" shows.
 enum BlockLayout {
     static let indent = "        "
     static let labelWidth = 24

@@ -1,6 +1,6 @@
 /// Column arithmetic for LunaCM's fixed layouts. Widths count Unicode scalars, not grapheme
 /// clusters: the output is ASCII in practice, and counting graphemes made rendering the largest
-/// cost of a 10,000-command batch (issue 8, P2).
+/// cost of a 10,000-command batch (make bench, P2).
 enum Columns {
     static func width(_ text: String) -> Int { text.unicodeScalars.count }
 

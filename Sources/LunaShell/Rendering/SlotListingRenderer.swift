@@ -1,10 +1,10 @@
 import LunaSim
 import Synchronization
 
-/// The start-up listing and `slot list` (reference 1.1, seed transcript).
+/// The start-up listing and `slot list` (docs/lunacm-behaviour.md §1.1, Thales "Setting Up an HA Group").
 public enum SlotListingRenderer {
     /// The line LunaCM starts with. It must say this is a simulator; the version it simulates is
-    /// the seed's (client 7.3.0).
+    /// that of the Thales page "Setting Up an HA Group" (client 7.3.0).
     public static let banner = "lunacm (64-bit) v7.3.0 [lunacm-sim: simulated HSMs, not a real Luna client]. Copyright (c) 2018 SafeNet. All rights reserved."
 
     public static func startup(_ slots: [SlotView], currentSlot: Int?) -> String {
@@ -68,12 +68,12 @@ public enum SlotListingRenderer {
         }
     }
 
-    /// `Current Slot Id: 0`, or `None` when no slot is visible (client 10.7.1, reference 1.1).
+    /// `Current Slot Id: 0`, or `None` when no slot is visible (client 10.7.1, docs/lunacm-behaviour.md §1.1).
     public static func currentSlotLine(_ slot: Int?) -> String {
         "Current Slot Id: " + (slot.map(String.init) ?? "None")
     }
 
-    /// The `slot set` reply (reference 1.2): `Current Slot Id: 1 (Luna User Slot 7.3.0 (PW) ...)`.
+    /// The `slot set` reply (docs/lunacm-behaviour.md §1.2): `Current Slot Id: 1 (Luna User Slot 7.3.0 (PW) ...)`.
     public static func slotSet(_ slot: SlotView) -> String {
         let description: String
         switch slot {

@@ -1,6 +1,6 @@
 /// Text whose parts say what they mean (a member's status, an error), so a console at a terminal
 /// can colour them while every other console writes the same characters plain. Renderers build
-/// it and never learn whether a terminal is there; the console decides (issue 13, colour on a
+/// it and never learn whether a terminal is there; the console decides (README, "At the keyboard": colour on a
 /// terminal only).
 public struct StyledText: Sendable, Equatable, ExpressibleByStringLiteral {
     /// What a part means; how it looks is the console's business.

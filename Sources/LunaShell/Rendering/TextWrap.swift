@@ -1,4 +1,4 @@
-/// Wrapping on word boundaries for `help` (issue 13: at 80 columns it cut words in half). A word
+/// Wrapping on word boundaries for `help` (a plain cut at 80 columns would split words). A word
 /// wider than the room left is put on a line of its own, never split.
 enum TextWrap {
     /// `units` (words, or whole `-option <value>` groups) joined by single spaces into lines of at

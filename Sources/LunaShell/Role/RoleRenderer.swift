@@ -1,7 +1,7 @@
 import LunaSim
 
-/// LunaCM's text for the `role` family (reference 3.2). `role show`'s lines are [V]; the
-/// password authentication names, `Locked out.` placement, `role list` table and the notes are [M].
+/// LunaCM's text for the `role` family (docs/lunacm-behaviour.md §3.2). `role show`'s lines are documented; the
+/// password authentication names, `Locked out.` placement, `role list` table and the notes are modelled.
 enum RoleRenderer {
     /// What a command that only changes a credential or a session prints before its trailer.
     static let done = "\n"

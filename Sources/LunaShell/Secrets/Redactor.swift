@@ -1,7 +1,7 @@
 import LunaSim
 
 /// Keeps credentials out of everything the simulator writes besides the state: echoed commands,
-/// the history file and recorded transcripts (DESIGN "Secrets").
+/// the history file and recorded transcripts (docs/contracts.md "Secrets").
 public enum Redactor {
     public static let mask = "********"
 

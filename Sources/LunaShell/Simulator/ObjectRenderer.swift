@@ -10,7 +10,7 @@ enum ObjectRenderer {
         if let group = created.target.group {
             let target = created.target
             // The first alive member takes the object; it is "the primary" only when it is the
-            // group's first member (issue 12: the survivor of a down primary is not the primary).
+            // group's first member (docs/ha-runtime.md: the survivor of a down primary is not the primary).
             let member = target.primaryIsDown ? "member \(target.primary)" : "the primary \(target.primary)"
             if !target.replicas.isEmpty {
                 out += "        HA group \(group): created on \(target.primary) and replicated to \(target.replicas.joined(separator: ", ")).\n"

@@ -1,6 +1,6 @@
 /// A PKCS#11 or Luna vendor return code, as LunaCM prints it in `Command Result : 0x<hex> (<name>)`.
 ///
-/// Kept as one table so the codes a script greps for are spelled once (reference section 7.1).
+/// Kept as one table so the codes a script greps for are spelled once (docs/lunacm-behaviour.md §7.1).
 public struct ReturnCode: Sendable, Hashable {
     public let value: UInt32
     public let name: String
@@ -10,7 +10,7 @@ public struct ReturnCode: Sendable, Hashable {
         self.name = name
     }
 
-    /// `0x` followed by lower-case hex without padding: the form the reference records ([M], 1.3).
+    /// `0x` followed by lower-case hex without padding: the form docs/lunacm-behaviour.md §1.3 records (modelled).
     public var hex: String { "0x" + String(value, radix: 16) }
 
     public static let ok = ReturnCode(0x0, "CKR_OK")

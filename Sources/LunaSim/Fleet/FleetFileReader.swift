@@ -1,7 +1,7 @@
 import ChrystokiConf
 import Foundation
 
-/// Reads the fleet file format of DESIGN.md strictly: every field is known and well typed, or the
+/// Reads the fleet file format of docs/contracts.md strictly: every field is known and well typed, or the
 /// whole file is refused with the field's path. Clear-text passwords are hashed on the way in.
 public enum FleetFileReader {
     /// Fleet files larger than this are refused rather than risking memory exhaustion.

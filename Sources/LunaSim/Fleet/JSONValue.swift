@@ -1,7 +1,7 @@
 import Foundation
 
 /// A parsed JSON document that keeps every field, so the fleet reader can name an unknown or
-/// mistyped field by its path instead of silently dropping it (DESIGN "Fleet file").
+/// mistyped field by its path instead of silently dropping it (docs/contracts.md "Fleet file").
 enum JSONValue: Decodable, Sendable {
     case null
     case bool(Bool)

@@ -15,7 +15,7 @@ public struct HSM: Sendable, Equatable {
     public var policies: PolicyTable
     /// HSM SO credential; nil when unknown to the simulator or after the HSM was zeroized.
     public var soPassword: SecretHash?
-    /// Consecutive failed HSM SO logins; 3 zeroize the HSM (reference 7.2).
+    /// Consecutive failed HSM SO logins; 3 zeroize the HSM (docs/lunacm-behaviour.md §7.2).
     public var soFailedLogins: Int
     /// A network HSM's NTLS address, the `ServerNameNN` a client registers. Nil for PCIe and cloud
     /// HSMs, and for network HSMs of fleet files that predate client registration: those are
@@ -71,7 +71,7 @@ public struct HSM: Sendable, Equatable {
         "621000146-001 100 partitions",
     ]
 
-    /// A fresh Luna 7 HSM (reference 6.1): cloning and non-FIPS algorithms allowed, SO reset of
+    /// A fresh Luna 7 HSM (docs/lunacm-behaviour.md §6.1): cloning and non-FIPS algorithms allowed, SO reset of
     /// partition PIN off, network replication off, forced PIN change on.
     public static let defaultPolicies: PolicyTable = [7: 1, 12: 1, 15: 0, 16: 0, 21: 1]
 

@@ -22,14 +22,14 @@ public struct Partition: Sendable, Equatable {
     /// The SKS master key (32 bytes), nil until the partition has one.
     public var smk: [UInt8]?
     /// Partition SO credential; nil until `partition init` sets it (or after the partition was
-    /// zeroized by too many bad PO logins, reference 7.2).
+    /// zeroized by too many bad PO logins, docs/lunacm-behaviour.md §7.2).
     public var poPassword: SecretHash?
     /// Crypto User credential; nil while the CO has not initialized the CU role.
     public var cuPassword: SecretHash?
     /// As `coPasswordChanged`, for the Crypto User (policy 21 speaks of "user PIN").
     public var cuPasswordChanged: Bool
     /// Consecutive failed logins, per role. They live in the state, not the session, so that a
-    /// second lunacm process sees the same count (reference 7.2).
+    /// second lunacm process sees the same count (docs/lunacm-behaviour.md §7.2).
     public var failedLogins: FailedLogins
     /// The CO and CU are locked out (too many bad CO or CU logins) until the PO resets the CO
     /// credential (HSM policy 15) or re-initializes the partition.
@@ -66,7 +66,7 @@ public struct Partition: Sendable, Equatable {
         self.assigned = assigned
     }
 
-    /// A fresh Luna 7 partition (reference 6.2): key cloning allowed, 10 failed logins before
+    /// A fresh Luna 7 partition (docs/lunacm-behaviour.md §6.2): key cloning allowed, 10 failed logins before
     /// lockout, activation and auto-activation off.
     public static let defaultPolicies: PolicyTable = [0: 1, 1: 1, 2: 1, 4: 1, 5: 1, 6: 1, 20: 10, 22: 0, 23: 0]
 

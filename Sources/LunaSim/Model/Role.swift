@@ -1,4 +1,4 @@
-/// The roles LunaCM names with `-name` (reference 3.2). On an application partition the
+/// The roles LunaCM names with `-name` (docs/lunacm-behaviour.md §3.2). On an application partition the
 /// Partition SO, Crypto Officer and Crypto User (and the Limited Crypto Officer from firmware
 /// 7.7) exist; the HSM SO and Auditor belong to the HSM. The simulator shows no HSM admin slot for
 /// network HSMs, so `so` on a partition's slot stands for the SO of the HSM that hosts it.
@@ -18,7 +18,7 @@ public enum Role: String, Sendable, CaseIterable {
     }
 
     /// The role `-name` names: the short name or the display name, ignoring case
-    /// (`role show -name "Crypto User"` worked in the reference capture).
+    /// (`role show -name "Crypto User"` worked in the capture docs/lunacm-behaviour.md §3.2 cites).
     public init?(named text: String) {
         let lowered = text.lowercased()
         if let role = Role(rawValue: lowered) {

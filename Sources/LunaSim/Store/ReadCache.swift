@@ -1,7 +1,7 @@
 import ChrystokiConf
 
 /// What one lunacm process has already read, so a batch of thousands of read commands does not
-/// reload the fleet and re-parse Chrystoki.conf for each (issue 8, P2). The fleet is reused while
+/// reload the fleet and re-parse Chrystoki.conf for each (make bench, P2). The fleet is reused while
 /// SQLite's `data_version` says no other connection committed and this one has not written; the
 /// conf document is reused while the file's text is the same.
 final class ReadCache {

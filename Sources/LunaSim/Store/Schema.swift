@@ -1,7 +1,7 @@
 import GRDB
 
 /// The state database's tables. One row per HSM, partition and object, so a command reads only
-/// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
+/// what it needs and a change rewrites only the rows it touched (docs/contracts.md "Fast": reads should not
 /// pay for writes).
 enum Schema {
     static let version = 6
@@ -53,7 +53,7 @@ enum Schema {
                     smk BLOB
                 );
                 -- Clustered by (partition, handle), without a rowid: one B-tree per object, so
-                -- cloning 100,000 objects to seven members writes each row once (issue 8, P3).
+                -- cloning 100,000 objects to seven members writes each row once (make bench, P3).
                 CREATE TABLE object (
                     partition TEXT NOT NULL,
                     handle INTEGER NOT NULL,
@@ -79,7 +79,7 @@ enum Schema {
     }
 
     /// Roles: the PO and CU credentials, per-role failed-login counters and the CO/CU lockout
-    /// (reference 7.2), and the HSM SO credential and its counter. Columns are added with
+    /// (docs/lunacm-behaviour.md §7.2), and the HSM SO credential and its counter. Columns are added with
     /// defaults, so a version 2 state keeps every partition as it was.
     private static func migrateToVersion3(_ db: Database) throws {
         try db.execute(sql: """
@@ -95,7 +95,7 @@ enum Schema {
             """)
     }
 
-    /// Client registration (issue 17): a network HSM's server address and whether the fleet
+    /// Client registration (README, "Client registration"): a network HSM's server address and whether the fleet
     /// starts it registered, and whether a partition is assigned to this client. A version 3
     /// state keeps every partition visible (no server address, assigned).
     private static func migrateToVersion4(_ db: Database) throws {
@@ -119,7 +119,7 @@ enum Schema {
             """)
     }
 
-    /// HA at run time (issue 12): faults injected into the fleet (an HSM without power, this
+    /// HA at run time (docs/ha-runtime.md): faults injected into the fleet (an HSM without power, this
     /// client's link to an HSM cut) and this client's view of each HA member (found down, its
     /// recovery attempts, promoted standby, waiting for a login after an activeBasic recovery).
     /// New tables only, so an older state keeps everything and starts with no faults.

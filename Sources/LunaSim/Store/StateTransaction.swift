@@ -11,9 +11,9 @@ public final class StateTransaction {
     public var clock: SimClock
     public let isWritable: Bool
     /// A refusal that must still leave a trace: a wrong password counts toward lockout even
-    /// though the command fails (reference 7.2). The store commits, then throws this.
+    /// though the command fails (docs/lunacm-behaviour.md §7.2). The store commits, then throws this.
     public var failureAfterCommit: LunaError?
-    /// HA log lines this command produced (issue 12), appended by the store to
+    /// HA log lines this command produced (docs/ha-runtime.md), appended by the store to
     /// `<path>/haErrorLog.txt` once the transaction has committed: services never touch files.
     public internal(set) var haLog: HALogBatch?
     /// Set when a read-only run wanted to change this client's HA member state or the faults:

@@ -3,7 +3,7 @@ import Synchronization
 import _CryptoExtras
 
 /// A credential as the simulator keeps it: PBKDF2-HMAC-SHA256 over a salt. The clear text never
-/// reaches the state, an export or a log (DESIGN "Secrets").
+/// reaches the state, an export or a log (docs/contracts.md "Secrets").
 public struct SecretHash: Sendable, Equatable, CustomStringConvertible {
     public let rounds: Int
     public let salt: [UInt8]

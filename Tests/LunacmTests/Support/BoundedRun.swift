@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Runs lunacm (or configurator) with a deadline, for the reliability tests (issue #7): hostile
+/// Runs lunacm (or configurator) with a deadline, for the reliability tests (docs/reliability.md): hostile
 /// input must neither crash nor hang it. stdin is written and stdout/stderr drained on their own
 /// threads so neither side can block on a full pipe.
 struct BoundedRun {

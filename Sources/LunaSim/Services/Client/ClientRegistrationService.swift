@@ -45,7 +45,7 @@ public enum ClientRegistrationService {
     }
 
     /// Where `createCert` puts certificates when the conf names no `ClientCertFile`: the Luna
-    /// client's default layout (reference 5.2).
+    /// client's default layout (docs/lunacm-behaviour.md §5.2).
     public static let defaultCertificateDirectory = "/usr/safenet/lunaclient/cert/client"
 
     // MARK: Reading

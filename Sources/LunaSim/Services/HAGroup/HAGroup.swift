@@ -2,7 +2,7 @@
 /// what the fleet says about each member.
 public struct HAGroup: Sendable, Equatable {
     public var label: String
-    /// The HA Group Number: "1" + the primary's serial on Luna 7 (reference 2.1).
+    /// The HA Group Number: "1" + the primary's serial on Luna 7 (docs/lunacm-behaviour.md §2.1).
     public var number: String
     /// The virtual slot, once LunaCM has (re)started with the group defined.
     public var slot: Int?

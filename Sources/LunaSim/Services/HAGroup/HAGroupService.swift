@@ -5,7 +5,7 @@ import ChrystokiConf
 /// typed result for the renderer. It never prints and never asks: questions (password,
 /// copy/remove/quit) are answered by the caller beforehand.
 public enum HAGroupService {
-    /// What to do with objects already on a partition that joins a group (seed, step 2).
+    /// What to do with objects already on a partition that joins a group (Thales, "Setting Up an HA Group", step 2).
     public enum ObjectsChoice: String, Sendable {
         /// Keep them and clone them to the other members.
         case copy
@@ -13,7 +13,7 @@ public enum HAGroupService {
         case remove
     }
 
-    /// Serials of partitions this lunacm process holds a login session on (STC/appID rule, seed).
+    /// Serials of partitions this lunacm process holds a login session on (STC/appID rule, Thales "Setting Up an HA Group").
     public typealias OpenSessions = Set<String>
 
     // MARK: Reading
@@ -104,7 +104,7 @@ public enum HAGroupService {
     }
 
     /// `hagroup deletegroup`: removes the client-side definition; member partitions keep their
-    /// contents (reference 2.5).
+    /// contents (docs/lunacm-behaviour.md §2.5).
     public static func deleteGroup(_ reference: GroupReference, _ transaction: StateTransaction) throws(LunaError) -> String {
         let definition = try transaction.groupDefinition(reference)
         try transaction.editHA { (ha: inout HAConfig) throws(ConfError) in _ = try ha.deleteGroup(label: definition.label) }
@@ -196,12 +196,12 @@ public enum HAGroupService {
     public struct RemoveMemberResult: Sendable {
         public var serial: String
         public var group: HAGroup
-        /// The old group number when removing the primary changed it (reference 2.3).
+        /// The old group number when removing the primary changed it (docs/lunacm-behaviour.md §2.3).
         public var previousNumber: String?
     }
 
     /// `hagroup removemember`. Removing the primary gives the group a new number, so that no later
-    /// group can reuse the old one (reference 2.3).
+    /// group can reuse the old one (docs/lunacm-behaviour.md §2.3).
     public static func removeMember(_ reference: GroupReference, member: MemberReference,
                                     _ transaction: StateTransaction) throws(LunaError) -> RemoveMemberResult {
         let definition = try transaction.groupDefinition(reference)

@@ -1,5 +1,5 @@
-/// The prerequisites of the Thales procedure "Setting Up an HA Group" (seed, "HSMs" and
-/// "Partitions") and reference 2.14, each with its own reason and return code. Every check runs
+/// The prerequisites of the Thales procedure "Setting Up an HA Group" (Thales, "Setting Up an HA Group", "HSMs" and
+/// "Partitions") and docs/lunacm-behaviour.md §2.14, each with its own reason and return code. Every check runs
 /// before anything changes; the first that fails refuses the command.
 enum HAPrerequisites {
     /// What must hold for any partition the CO logs into as a member: the group's primary at
@@ -72,7 +72,7 @@ enum HAPrerequisites {
     /// Cloning is how members are kept in step, so it must be allowed on every member's HSM and
     /// partition.
     /// PED members must hold their login through failure and recovery: activation (policy 22),
-    /// auto-activation (policy 23), a challenge secret, and the role activated (seed).
+    /// auto-activation (policy 23), a challenge secret, and the role activated (Thales, "Setting Up an HA Group").
     static func checkActivation(_ partition: Partition, on hsm: HSM) throws(LunaError) {
         guard hsm.auth == .ped else { return }
         let name = "partition \(partition.label) (\(partition.serial))"

@@ -1,6 +1,6 @@
 import ChrystokiConf
 
-/// The client-wide HA settings `listgroups` prints first (reference 2.6), read from Chrystoki.conf.
+/// The client-wide HA settings `listgroups` prints first (docs/lunacm-behaviour.md §2.6), read from Chrystoki.conf.
 public struct HASettings: Sendable, Equatable {
     public var autoRecovery: Bool
     public var recoveryMode: String
@@ -24,7 +24,7 @@ public struct HASettings: Sendable, Equatable {
 }
 
 /// `hagroup retry`, `interval`, `recoverymode`, `haonly`, `halog` and `recover`: settings that
-/// live only in Chrystoki.conf (reference 5.3).
+/// live only in Chrystoki.conf (docs/lunacm-behaviour.md §5.3).
 public enum HASettingsService {
     public static func settings(_ transaction: StateTransaction) throws(LunaError) -> HASettings {
         HASettings(HAConfig(try transaction.conf()))

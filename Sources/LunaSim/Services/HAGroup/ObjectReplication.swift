@@ -1,6 +1,6 @@
 import GRDB
 
-/// Keeps members' objects in step the way HA does it, by cloning (reference 4.3). Two members are
+/// Keeps members' objects in step the way HA does it, by cloning (docs/lunacm-behaviour.md §4.3). Two members are
 /// "in sync" when they hold the same multiset of objects (class, type, size, label); handles are
 /// per partition and do not count.
 enum ObjectReplication {

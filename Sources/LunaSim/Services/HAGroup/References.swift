@@ -15,7 +15,7 @@ public struct GroupReference: Sendable, Equatable {
 
 extension StateTransaction {
     /// The partition a member reference names. Only physical partitions assigned to this client
-    /// can be members (seed prerequisite: "visible in LunaCM").
+    /// can be members (a prerequisite of the Thales page "Setting Up an HA Group": "visible in LunaCM").
     func partition(_ reference: MemberReference) throws(LunaError) -> Partition {
         switch reference {
         case .slot(let number):

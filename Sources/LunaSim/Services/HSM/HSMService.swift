@@ -1,4 +1,4 @@
-/// What `hsm showinfo` reports (reference 3.4) about the HSM that hosts the current slot's
+/// What `hsm showinfo` reports (docs/lunacm-behaviour.md §3.4) about the HSM that hosts the current slot's
 /// partition. A Network HSM's admin functions live in LunaSH; the simulator shows no admin slot,
 /// so the `hsm` commands act on the hosting HSM of the selected partition.
 public struct HSMInfo: Sendable, Equatable {
@@ -19,7 +19,7 @@ public struct HSMInfo: Sendable, Equatable {
     public static let allowedPartitions = 100
     public static let bootloaderVersion = "1.1.2"
 
-    /// Environmental readings of the reference's syscheck capture (section 3.4).
+    /// Environmental readings of the syscheck capture docs/lunacm-behaviour.md §3.4 cites.
     public static let fanStatus = "active"
     public static let batteryVoltage = "3.093 V"
     public static let batteryWarningVoltage = "2.750 V"

@@ -4,7 +4,7 @@ import ChrystokiConf
 /// slot so that users can rehearse `copy`, `partition clone` and `Needs sync`. On an HA virtual
 /// slot an object lands on the primary (first reachable member) and, when the group's
 /// `HASynchronize` entry is on, is cloned to every other reachable member, as the Luna HA library
-/// does (reference 4.3); with synchronization off, only the primary has it and the group then
+/// does (docs/lunacm-behaviour.md §4.3); with synchronization off, only the primary has it and the group then
 /// needs a sync.
 public enum ObjectService {
     /// Where a slot's objects live.

@@ -1,6 +1,6 @@
 /// How far long work has got (objects cloned so far, of how many), for a terminal's progress
 /// line. Services call it as they go and never print: the command hands it to its console,
-/// which shows it only at a terminal (issue 13, progress on a terminal only).
+/// which shows it only at a terminal (README, "At the keyboard").
 public typealias ProgressReport = (_ done: Int, _ total: Int) -> Void
 
 /// Cloning in slices, so a progress line can move while thousands of objects are copied.

@@ -1,4 +1,4 @@
-/// What `partition showinfo` reports (reference 3.3), as values; the renderer lays them out.
+/// What `partition showinfo` reports (docs/lunacm-behaviour.md §3.3), as values; the renderer lays them out.
 public struct PartitionInfo: Sendable, Equatable {
     public var partition: Partition
     public var hsm: HSM
@@ -6,7 +6,7 @@ public struct PartitionInfo: Sendable, Equatable {
     public var objectCount: Int
     public var usedStorage: Int
 
-    /// The partition's storage as the syscheck capture shows it [V]; objects use `usedStorage`.
+    /// The partition's storage as the syscheck capture shows it (documented); objects use `usedStorage`.
     public static let totalStorage = 324_096
     public static let overhead = 9_648
     public static let partNumber = "808-000048-002"
@@ -24,7 +24,7 @@ public struct PartitionInfo: Sendable, Equatable {
         return flags
     }
 
-    /// `CKS_RW_PUBLIC_SESSION`, `CKS_RW_SO_FUNCTIONS` or `CKS_RW_USER_FUNCTIONS` (reference 3.3).
+    /// `CKS_RW_PUBLIC_SESSION`, `CKS_RW_SO_FUNCTIONS` or `CKS_RW_USER_FUNCTIONS` (docs/lunacm-behaviour.md §3.3).
     public var sessionState: String {
         switch loggedIn {
         case nil: "CKS_RW_PUBLIC_SESSION"
@@ -33,7 +33,7 @@ public struct PartitionInfo: Sendable, Equatable {
         }
     }
 
-    /// `none logged in`, `SO logged in` [V]; the other roles' wording is [M].
+    /// `none logged in`, `SO logged in` (documented); the other roles' wording is (modelled).
     public var roleStatus: String {
         switch loggedIn {
         case nil: "none logged in"

@@ -1,4 +1,4 @@
-/// The `partition` operations on one physical partition (reference 3.3). Who must be logged in
+/// The `partition` operations on one physical partition (docs/lunacm-behaviour.md §3.3). Who must be logged in
 /// is checked by the shell; these check the partition's own state and change it.
 public enum PartitionService {
     /// `partition showinfo`.
@@ -9,7 +9,7 @@ public enum PartitionService {
                              objectCount: objects.count, usedStorage: objects.reduce(0) { $0 + storage(of: $1) })
     }
 
-    /// [M] Storage an object takes: its key bytes plus a fixed 96-byte attribute overhead.
+    /// Modelled: storage an object takes: its key bytes plus a fixed 96-byte attribute overhead.
     public static func storage(of object: StoredObject) -> Int { (object.size + 7) / 8 + 96 }
 
     /// `partition contents`: the objects the logged-in role can see; without a login only
@@ -21,7 +21,7 @@ public enum PartitionService {
     }
 
     /// `partition init`: label, Partition SO credential and cloning domain; every object, the CO
-    /// and CU roles, the SMK and the counters go (reference 1.6 "All contents ... destroyed").
+    /// and CU roles, the SMK and the counters go (docs/lunacm-behaviour.md §1.6 "All contents ... destroyed").
     /// `template`: the policies a policy template sets (`-applytemplate`), checked again here
     /// and applied with the initialization, or not at all.
     public static func initialize(_ serial: String, label: String, poPassword: String, domain: String,

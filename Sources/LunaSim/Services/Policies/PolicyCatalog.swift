@@ -1,4 +1,4 @@
-/// The HSM and partition policy numbers and their Luna 7 names (reference 6.1, 6.2), with what
+/// The HSM and partition policy numbers and their Luna 7 names (docs/lunacm-behaviour.md §6.1, §6.2), with what
 /// `changepolicy` needs to know about each: whether it is a capability only, whether a change is
 /// destructive, and what values it takes. One table per kind, so a corrected name is one edit.
 public struct PolicyDefinition: Sendable, Equatable {
@@ -14,18 +14,18 @@ public struct PolicyDefinition: Sendable, Equatable {
     public let number: Int
     /// The policy name (`Allow cloning`).
     public let name: String
-    /// The capability name (`Enable cloning`); reference 6.3: capabilities say "Enable".
+    /// The capability name (`Enable cloning`); docs/lunacm-behaviour.md §6.3: capabilities say "Enable".
     public let capabilityName: String
     /// Shown under Capabilities only; `changepolicy` refuses it.
     public let capabilityOnly: Bool
-    /// Changing it destroys objects or roles, so LunaCM asks `proceed` (reference 1.6).
+    /// Changing it destroys objects or roles, so LunaCM asks `proceed` (docs/lunacm-behaviour.md §1.6).
     public let destructive: Destructive
     public let values: Values
 
     public enum Destructive: Sendable, Equatable {
         case never
         case always
-        /// Only when turned on (HSM policy 15, reference 6.1).
+        /// Only when turned on (HSM policy 15, docs/lunacm-behaviour.md §6.1).
         case whenTurnedOn
     }
 
@@ -56,8 +56,8 @@ public struct PolicyDefinition: Sendable, Equatable {
 }
 
 public enum PolicyCatalog {
-    /// HSM capabilities and policies (reference 6.1). [S] names except 7, 12, 15, 16, 21 [V];
-    /// destructive: 6, 7, 12 [S], 15 when turned on.
+    /// HSM capabilities and policies (docs/lunacm-behaviour.md §6.1). Names are modelled except 7, 12, 15, 16, 21 (documented);
+    /// destructive: 6, 7, 12 (modelled), 15 when turned on.
     public static let hsm: [PolicyDefinition] = [
         .init(0, "PIN-based authentication", capability: "Enable PIN-based authentication", capabilityOnly: true),
         .init(1, "PED-based authentication", capability: "Enable PED-based authentication", capabilityOnly: true),
@@ -85,8 +85,8 @@ public enum PolicyCatalog {
         .init(46, "Disable decommission", capability: "Enable disable decommission"),
     ]
 
-    /// Partition capabilities and policies (reference 6.2). [V] names for 0, 4, 20, 22, 23.
-    /// [M] Turning on key cloning or wrapping (0, 1, 4, 5) is destructive: the partition's
+    /// Partition capabilities and policies (docs/lunacm-behaviour.md §6.2). Documented names for 0, 4, 20, 22, 23.
+    /// Modelled: turning on key cloning or wrapping (0, 1, 4, 5) is destructive: the partition's
     /// objects are deleted, so keys made under a stricter policy never leave under a looser one.
     public static let partition: [PolicyDefinition] = [
         .init(0, "Allow private key cloning", destructive: .whenTurnedOn),
@@ -121,7 +121,7 @@ public enum PolicyCatalog {
     public static func partitionPolicy(_ number: Int) -> PolicyDefinition? { partition.first { $0.number == number } }
 
     /// What the HSM is able to do (its capabilities): everything in the catalog, except that
-    /// authentication follows the HSM's method. [M] values for the value-type entries.
+    /// authentication follows the HSM's method. Modelled values for the value-type entries.
     public static func hsmCapability(_ definition: PolicyDefinition, of hsm: HSM) -> Int {
         switch definition.number {
         case 0: hsm.auth == .password ? 1 : 0
@@ -133,8 +133,8 @@ public enum PolicyCatalog {
     }
 
     /// What a partition is able to do. Activation and auto-activation (22, 23) cache a PED
-    /// credential, so a password-authenticated partition cannot turn them on [M]; policy 20's
-    /// capability is 10, the most failed logins it may allow (reference 7.2).
+    /// credential, so a password-authenticated partition cannot turn them on (modelled); policy 20's
+    /// capability is 10, the most failed logins it may allow (docs/lunacm-behaviour.md §7.2).
     public static func partitionCapability(_ definition: PolicyDefinition, on hsm: HSM) -> Int {
         switch definition.number {
         case 20: 10

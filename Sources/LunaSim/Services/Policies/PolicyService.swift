@@ -1,4 +1,4 @@
-/// `partition changepolicy` and `hsm changehsmpolicy` (reference 6): check every requested
+/// `partition changepolicy` and `hsm changehsmpolicy` (docs/lunacm-behaviour.md §6): check every requested
 /// change against the catalog and the capabilities first, report which are destructive so the
 /// caller can ask `proceed`, then apply them all or none.
 public enum PolicyService {
@@ -19,7 +19,7 @@ public enum PolicyService {
         public var destructive: [PolicyDefinition]
     }
 
-    /// Pairs `-policy 33,37,40 -value 0,1,1` (reference 3.3).
+    /// Pairs `-policy 33,37,40 -value 0,1,1` (docs/lunacm-behaviour.md §3.3).
     public static func pair(policies: String, values: String) throws(LunaError) -> [Change] {
         let numbers = policies.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
         let settings = values.split(separator: ",", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
@@ -76,7 +76,7 @@ public enum PolicyService {
     }
 
     /// Applies checked HSM policy changes; destructive ones delete the objects of every
-    /// partition on the HSM [M]. Returns the number of objects deleted.
+    /// partition on the HSM (modelled). Returns the number of objects deleted.
     public static func changeHSMPolicies(_ changes: [Change], on hsmSerial: String,
                                          _ transaction: StateTransaction) throws(LunaError) -> Int {
         let plan = try checkHSMChanges(changes, on: hsmSerial, transaction)
@@ -96,7 +96,7 @@ public enum PolicyService {
     // MARK: Checks
 
     /// A capability-only entry cannot be set; a policy can be turned on only where its
-    /// capability is 1 (CKR_CONFIG_CHANGE_ILLEGAL, reference 6.3); values must fit.
+    /// capability is 1 (CKR_CONFIG_CHANGE_ILLEGAL, docs/lunacm-behaviour.md §6.3); values must fit.
     /// Checks each change against its definition and capability, and lists the destructive ones:
     /// the same rules for partition and HSM policies, with their own catalogs.
     private static func plan(_ changes: [Change], kind: String, current: PolicyTable,

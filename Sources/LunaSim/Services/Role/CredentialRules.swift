@@ -1,4 +1,4 @@
-/// What a new password, challenge or domain may be (reference 1.5): Luna 7 passwords are 8 to
+/// What a new password, challenge or domain may be (docs/lunacm-behaviour.md §1.5): Luna 7 passwords are 8 to
 /// 255 characters, challenge secrets 7 to 16, cloning domains 1 to 128; the older clients'
 /// character set, without double quotes.
 public enum CredentialRules {
@@ -30,7 +30,7 @@ public enum CredentialRules {
         try checkCharacters(domain, what: "cloning domain")
     }
 
-    /// Partition labels: 1 to 32 characters from `!#$%'()*+,-./0-9:=@A-Z[]^_a-z{}~` (reference 1.5).
+    /// Partition labels: 1 to 32 characters from `!#$%'()*+,-./0-9:=@A-Z[]^_a-z{}~` (docs/lunacm-behaviour.md §1.5).
     public static func checkLabel(_ label: String) throws(LunaError) {
         let allowed = Set("!#$%'()*+,-./:=@[]^_{}~")
         guard labelLength.contains(label.count),

@@ -1,14 +1,14 @@
-/// How many bad logins each role may make, and what happens then (reference 7.2): 3 for the HSM
+/// How many bad logins each role may make, and what happens then (docs/lunacm-behaviour.md §7.2): 3 for the HSM
 /// SO (the HSM is zeroized), 10 for the Partition SO (the partition is zeroized), 10 for the
 /// Crypto Officer and Crypto User unless partition policy 20 lowers it (both are locked out).
 public enum LockoutRules {
     public static let soLimit = 3
     public static let poLimit = 10
     public static let defaultUserLimit = 10
-    /// `role show` prints this for the change-password counter (reference 3.2, 7.2).
+    /// `role show` prints this for the change-password counter (docs/lunacm-behaviour.md §3.2, §7.2).
     public static let changePasswordLimit = 10
 
-    /// The code a login into a locked-out CO or CU meets. [M] The reference cannot tell
+    /// The code a login into a locked-out CO or CU meets (modelled): docs/lunacm-behaviour.md §7.2 cannot tell
     /// CKR_PIN_LOCKED from CKR_USER_LOCKED_OUT (open question 17); PKCS#11's C_Login answers a
     /// locked PIN with CKR_PIN_LOCKED, so that is the choice. Change it here.
     public static let lockedOutCode: ReturnCode = .pinLocked

@@ -1,4 +1,4 @@
-/// The `role` operations on one partition (reference 3.2, 7.2). Who is logged in is the
+/// The `role` operations on one partition (docs/lunacm-behaviour.md §3.2, §7.2). Who is logged in is the
 /// session's business (the shell checks it before calling); what the state must remember, the
 /// credentials, the failed-login counters and the lockout, lives here. A wrong credential is
 /// counted and committed even though the command fails: `transaction.failureAfterCommit`.
@@ -170,7 +170,7 @@ public enum RoleService {
         transaction.fleet.update(partition)
     }
 
-    /// `role init`: the PO initializes the CO, the CO initializes the CU (reference 3.2). The
+    /// `role init`: the PO initializes the CO, the CO initializes the CU (docs/lunacm-behaviour.md §3.2). The
     /// new credential counts as "set by another role" for HSM policy 21.
     public static func initialize(_ role: Role, password: String, on serial: String,
                                   _ transaction: StateTransaction) throws(LunaError) {
@@ -206,8 +206,8 @@ public enum RoleService {
         transaction.fleet.update(partition)
     }
 
-    /// `role resetpw`: the PO resets the CO only when HSM policy 15 is on (reference 3.2), which
-    /// also lifts a CO/CU lockout (reference 7.2); the CO resets the CU.
+    /// `role resetpw`: the PO resets the CO only when HSM policy 15 is on (docs/lunacm-behaviour.md §3.2), which
+    /// also lifts a CO/CU lockout (docs/lunacm-behaviour.md §7.2); the CO resets the CU.
     public static func resetPassword(_ role: Role, password: String, on serial: String,
                                      _ transaction: StateTransaction) throws(LunaError) {
         var partition = try partition(serial, transaction)
@@ -260,7 +260,7 @@ public enum RoleService {
         transaction.fleet.update(partition)
     }
 
-    /// `role setdomain`: gives a partition initialized without one its cloning domain. [M] A
+    /// `role setdomain`: gives a partition initialized without one its cloning domain. Modelled: a
     /// domain already set cannot be replaced (re-initialize the partition instead).
     public static func setDomain(_ domain: String, on serial: String, _ transaction: StateTransaction) throws(LunaError) {
         var partition = try partition(serial, transaction)
@@ -328,7 +328,7 @@ public enum RoleService {
     // MARK: Zeroizing
 
     /// Ten bad PO logins: the partition loses its objects, roles, domain and SMK and must be
-    /// initialized again (reference 7.2).
+    /// initialized again (docs/lunacm-behaviour.md §7.2).
     static func zeroize(partition: Partition, _ transaction: StateTransaction) throws(LunaError) {
         try transaction.removeObjects(on: partition.serial)
         var cleared = Partition(label: partition.label, serial: partition.serial, slot: partition.slot,

@@ -3,7 +3,7 @@ public struct RoleState: Sendable, Equatable {
     public var role: Role
     public var initialized: Bool
     public var lockedOut: Bool
-    /// The configured threshold, not the attempts left (reference 7.2).
+    /// The configured threshold, not the attempts left (docs/lunacm-behaviour.md §7.2).
     public var failedLoginLimit: Int
     public var auth: HSM.Auth
     /// PED partitions with a challenge secret have a secondary (PIN) authentication.

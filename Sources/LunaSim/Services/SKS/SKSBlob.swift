@@ -2,7 +2,7 @@ import Crypto
 
 /// An object extracted from a partition as an SKS blob: sealed with AES-GCM under the partition's
 /// SMK, so a partition whose SMK was overwritten (as joining an HA group does) can no longer
-/// insert it, exactly the loss the seed warns about.
+/// insert it, exactly the loss the Thales page "Setting Up an HA Group" warns about.
 struct SKSBlob {
     static let magic = Array("SKS1".utf8)
 

@@ -1,5 +1,5 @@
 /// SKS extraction and insertion, and SMK backup and restore: what an operator needs to rehearse
-/// the seed's warning that joining an HA group overwrites a member's SMK.
+/// the Thales page "Setting Up an HA Group"'s warning that joining an HA group overwrites a member's SMK.
 public enum SKSService {
     /// The partition's SMK, created from the seeded random source the first time it is needed.
     static func smk(of partition: Partition, _ transaction: StateTransaction) -> [UInt8] {

@@ -33,7 +33,7 @@ public enum SlotService {
         return view
     }
 
-    /// LunaCM starts on the lowest slot (reference 1.2); nil when there is none.
+    /// LunaCM starts on the lowest slot (docs/lunacm-behaviour.md §1.2); nil when there is none.
     public static func lowestSlot(_ transaction: StateTransaction) throws(LunaError) -> Int? {
         if let physical = try transaction.visiblePartitions().first?.slot { return physical }
         return try virtualSlots(transaction).first?.slot
