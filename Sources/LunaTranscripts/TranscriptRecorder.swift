@@ -32,7 +32,7 @@ public final class TranscriptRecorder {
         confPath = base + ".conf"
         do {
             initial = try store.snapshot()
-            (Thales, "Setting Up an HA Group", clock) = try store.read { transaction throws(LunaError) in
+            (seed, clock) = try store.read { transaction throws(LunaError) in
                 (transaction.random.state, transaction.clock.now)
             }
         } catch {
@@ -97,7 +97,7 @@ public final class TranscriptRecorder {
             # credentials were re-hashed to match them.
             # lunasim: fleet = \(Self.name(fleetPath))
             # lunasim: conf = \(Self.name(confPath))
-            # lunasim: seed = \(Thales, "Setting Up an HA Group")
+            # lunasim: seed = \(seed)
             # lunasim: clock = \(clock)
 
             """

@@ -50,9 +50,9 @@ import Testing
         let again = document.delete("A", in: "S")
         #expect(removed && !again)
         #expect(document.text == "S = {\n   B = 2;\n}\n")
-        var ini = try ConfDocument.parse("(modelled)\nA=1\nB=2")
+        var ini = try ConfDocument.parse("[S]\nA=1\nB=2")
         ini.delete("B", in: "S")
-        #expect(ini.text == "(modelled)\nA=1")
+        #expect(ini.text == "[S]\nA=1")
     }
 
     @Test func renameKeepsTheLine() throws {

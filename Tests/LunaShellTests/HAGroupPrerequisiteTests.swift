@@ -3,7 +3,7 @@ import LunaShell
 import LunaSim
 import Testing
 
-/// The prerequisites of "Setting Up an HA Group" (Thales, "Setting Up an HA Group") and docs/lunacm-behaviour.md §2.14: each refusal is shown
+/// The prerequisites of the Thales page "Setting Up an HA Group" and docs/lunacm-behaviour.md §2.14: each refusal is shown
 /// on a fleet that breaks only that rule, with its return code and reason, and leaves the state
 /// and Chrystoki.conf exactly as they were.
 @Suite struct HAGroupPrerequisiteTests {

@@ -7,7 +7,7 @@ import Testing
 /// a recorded PO or SO login replays without the real password in the fixture.
 @Suite struct TranscriptPlaceholderTests {
     @Test func everyRolesCredentialIsRehashedFromItsPlaceholder() {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 3)
+        var random = RandomSource(seed: 3)
         let real = SecretHash.make("popin123", random: &random)
         var partition = Partition(label: "p", serial: "1", slot: 0, hsmSerial: "9", coPassword: real)
         partition.poPassword = real

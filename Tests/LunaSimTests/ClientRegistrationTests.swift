@@ -213,21 +213,21 @@ import Testing
     // MARK: Fleet file
 
     @Test func fleetFieldsRoundTripThroughExport() throws {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 1)
+        var random = RandomSource(seed: 1)
         let snapshot = try FleetFileReader.read(try Self.repositoryFile("Config/fleets/blank-client.json"), random: &random)
         #expect(snapshot.fleet.hsms.map(\.server) == ["192.0.2.11", "192.0.2.12"])
         #expect(snapshot.fleet.hsms.map(\.registered) == [false, false])
         #expect(snapshot.fleet.partitions.map(\.assigned) == [false, false])
-        var again = RandomSource(Thales, "Setting Up an HA Group": 1)
+        var again = RandomSource(seed: 1)
         #expect(try FleetFileReader.read(FleetFileWriter.write(snapshot), random: &again) == snapshot)
-        var third = RandomSource(Thales, "Setting Up an HA Group": 1)
+        var third = RandomSource(seed: 1)
         let fresh = try FleetFileReader.read(try Self.repositoryFile("Config/fleets/fresh-partition.json"), random: &third)
         #expect(fresh.fleet.hsms.map(\.server) == ["192.0.2.11", "192.0.2.12", "192.0.2.13"])
     }
 
     @Test func aNetworkHSMWithoutAServerGetsOneFromItsPlace() throws {
         let text = #"{"hsms":[{"serial":"1","partitions":[]},{"serial":"2","kind":"pcie","partitions":[]},{"serial":"3","partitions":[]},{"serial":"4","server":"hsm4.example.com","partitions":[]}]}"#
-        var random = RandomSource(Thales, "Setting Up an HA Group": 1)
+        var random = RandomSource(seed: 1)
         let snapshot = try FleetFileReader.read(Array(text.utf8), random: &random)
         #expect(snapshot.fleet.hsms.map(\.server) == ["192.0.2.11", nil, "192.0.2.13", "hsm4.example.com"])
         let exported = String(decoding: FleetFileWriter.write(snapshot), as: UTF8.self)
@@ -255,7 +255,7 @@ import Testing
         (#"{"hsms":[{"serial":"1","partitions":[{"label":"p","serial":"2","slot":0,"assigned":1}]}]}"#, nil),
     ])
     func badRegistrationFieldsAreRefused(_ text: String, _ message: String?) throws {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 1)
+        var random = RandomSource(seed: 1)
         do {
             _ = try FleetFileReader.read(Array(text.utf8), random: &random)
             Issue.record("expected a refusal")

@@ -6,7 +6,7 @@ import Testing
 /// the same world; bad values are refused with the field's path.
 @Suite struct HSMFleetFieldsTests {
     func read(_ json: String) throws(FleetFileError) -> FleetSnapshot {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 1)
+        var random = RandomSource(seed: 1)
         return try FleetFileReader.read(Array(json.utf8), random: &random)
     }
 

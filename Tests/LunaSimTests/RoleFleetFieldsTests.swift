@@ -12,7 +12,7 @@ import Testing
         """
 
     func read(_ json: String) throws(FleetFileError) -> FleetSnapshot {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 1)
+        var random = RandomSource(seed: 1)
         return try FleetFileReader.read(Array(json.utf8), random: &random)
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SecretHashTests {
     @Test func matchesOnlyTheSecretItWasMadeFrom() {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 7)
+        var random = RandomSource(seed: 7)
         let hash = SecretHash.make("userpin1", random: &random)
         #expect(hash.matches("userpin1"))
         #expect(!hash.matches("userpin2"))
@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func encodedFormRoundTripsAndHoldsNoClearText() throws {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 7)
+        var random = RandomSource(seed: 7)
         let hash = SecretHash.make("userpin1", random: &random)
         #expect(hash.encoded.hasPrefix("pbkdf2-sha256$2000$"))
         #expect(!hash.encoded.contains("userpin1"))
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func saltsDifferSoEqualPasswordsHashDifferently() {
-        var random = RandomSource(Thales, "Setting Up an HA Group": 7)
+        var random = RandomSource(seed: 7)
         #expect(SecretHash.make("same", random: &random) != SecretHash.make("same", random: &random))
     }
 

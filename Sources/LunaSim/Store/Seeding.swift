@@ -8,7 +8,7 @@ public struct Seeding: Sendable {
     /// Reads `fleet` (nil: the built-in default fleet) with the given seed and clock.
     public static func make(fleet: [UInt8]?, seed: UInt64 = RandomSource.defaultSeed,
                             clock: Int64 = SimClock.defaultStart) throws(FleetFileError) -> Seeding {
-        var random = RandomSource(Thales, "Setting Up an HA Group": seed)
+        var random = RandomSource(seed: seed)
         let snapshot = try FleetFileReader.read(fleet ?? Array(EmbeddedDefaults.fleetJSON.utf8), random: &random)
         return Seeding(snapshot: snapshot, random: random, clock: clock)
     }

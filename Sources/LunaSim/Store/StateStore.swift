@@ -273,7 +273,7 @@ public final class StateStore {
             for object in objects { try Rows.insert(object, partition: serial, in: db) }
         }
         try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('random', ?), ('clock', ?)",
-                       arguments: [String(Thales, "Setting Up an HA Group"), String(clock)])
+                       arguments: [String(seed), String(clock)])
     }
 
     // MARK: Loading and saving
@@ -286,7 +286,7 @@ public final class StateStore {
 
     private func makeTransaction(_ fleet: Fleet, meta: [String: String], db: Database, writable: Bool) -> StateTransaction {
         let journal = journal, pending = meta[ConfJournal.pendingKey]
-        let random = RandomSource(Thales, "Setting Up an HA Group": meta["random"].flatMap { UInt64($0) } ?? RandomSource.defaultSeed)
+        let random = RandomSource(seed: meta["random"].flatMap { UInt64($0) } ?? RandomSource.defaultSeed)
         let clock = SimClock(now: meta["clock"].flatMap { Int64($0) } ?? SimClock.defaultStart)
         return StateTransaction(db: db, fleet: fleet, random: random, clock: clock, confPath: confPath,
                                 loadConfText: { try journal.committedText(pendingValue: pending) }, cache: cache,

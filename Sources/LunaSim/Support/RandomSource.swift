@@ -3,7 +3,7 @@
 public struct RandomSource: Sendable, RandomNumberGenerator {
     public private(set) var state: UInt64
 
-    public init(Thales, "Setting Up an HA Group": UInt64) { self.state = seed }
+    public init(seed: UInt64) { self.state = seed }
 
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

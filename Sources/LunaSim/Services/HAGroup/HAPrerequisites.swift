@@ -1,4 +1,4 @@
-/// The prerequisites of the Thales procedure "Setting Up an HA Group" (Thales, "Setting Up an HA Group", "HSMs" and
+/// The prerequisites of the Thales procedure "Setting Up an HA Group" (sections "HSMs" and
 /// "Partitions") and docs/lunacm-behaviour.md §2.14, each with its own reason and return code. Every check runs
 /// before anything changes; the first that fails refuses the command.
 enum HAPrerequisites {
