@@ -9,6 +9,10 @@ let package = Package(
         .library(name: "ChrystokiConf", targets: ["ChrystokiConf"]),
         .library(name: "LunaShell", targets: ["LunaShell"]),
         .library(name: "LunaTranscripts", targets: ["LunaTranscripts"]),
+        // The PKCS#11 module applications load (issue 15). The Swift runtime is linked into it
+        // statically, so a plain C host needs nothing beside it; `-z nodelete` keeps that runtime
+        // mapped when a host calls dlclose (it cannot be unloaded safely).
+        .library(name: "lunasim-pkcs11", type: .dynamic, targets: ["LunaPKCS11"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +37,19 @@ let package = Package(
             ]
         ),
         .target(name: "LunaShell", dependencies: ["LunaSim", "ChrystokiConf"]),
+        // The PKCS#11 function table; the header is the system's (p11-kit's pkcs11.h).
+        .target(name: "CPKCS11", cSettings: [.unsafeFlags(["-I/usr/include/p11-kit-1"])]),
+        .target(
+            name: "LunaPKCS11",
+            dependencies: [
+                "CPKCS11", "LunaSim", "ChrystokiConf",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/p11-kit-1"]), .swiftLanguageMode(.v5)],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lCoreFoundation", "-l_FoundationICU", "-Xlinker", "-z", "-Xlinker", "nodelete"])]
+        ),
         .target(name: "LunaTranscripts", dependencies: ["LunaShell", "LunaSim"]),
         // Consoles and helpers only tests use; no product links it.
         .target(name: "LunaShellTestSupport", dependencies: ["LunaShell"]),

@@ -4,7 +4,7 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (DESIGN "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 3
+    static let version = 4
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
@@ -17,6 +17,7 @@ enum Schema {
         if found < 1 { try createVersion1(db) }
         if found < 2 { try createVersion2(db) }
         if found < 3 { try migrateToVersion3(db) }
+        if found < 4 { try addPKCS11Attributes(db) }
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -89,6 +90,24 @@ enum Schema {
             ALTER TABLE partition ADD COLUMN userLockedOut INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE hsm ADD COLUMN soPassword TEXT;
             ALTER TABLE hsm ADD COLUMN soFailedLogins INTEGER NOT NULL DEFAULT 0;
+            """)
+    }
+
+    /// PKCS#11 attributes of objects made through the PKCS#11 library (CKA_ID, the usage and
+    /// protection flags, ...), stored opaquely beside the object row they describe. A trigger
+    /// drops them with their object, so a handle reused after a delete never inherits them.
+    /// Objects without a row (made by lunacm or a fleet file) get defaults from their class.
+    private static func addPKCS11Attributes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE objectAttributes (
+                partition TEXT NOT NULL,
+                handle INTEGER NOT NULL,
+                attributes BLOB NOT NULL,
+                PRIMARY KEY (partition, handle)
+            ) WITHOUT ROWID;
+            CREATE TRIGGER objectAttributesFollowObject AFTER DELETE ON object BEGIN
+                DELETE FROM objectAttributes WHERE partition = OLD.partition AND handle = OLD.handle;
+            END;
             """)
     }
 }
