@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Real, unmodified PKCS#11 clients against liblunasim-pkcs11.so (issue 15, Deliver 5): OpenSC's
+# pkcs11-tool on a physical slot and on an HA virtual slot, lunacm seeing what they made, and
+# python-pkcs11 signing from two threads. Run by `make test`; exits 1 on the first failure.
+# Usage: scripts/pkcs11/clients.sh LIBRARY LUNACM
+set -u
+LIB=$(readlink -f "$1")
+LUNACM=$(readlink -f "$2")
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export LUNASIM_HOME="$WORK/home"
+PIN=userpin1
+failures=0
+
+check() { # description, then the command; its output is kept for the report
+    local what=$1; shift
+    if "$@" >"$WORK/out" 2>&1; then
+        echo "ok   $what"
+    else
+        echo "FAIL $what"; sed 's/^/     /' "$WORK/out" | tail -n 15; failures=$((failures + 1))
+    fi
+}
+expect() { # description, a pattern, then the command: passes when its output matches
+    local what=$1 pattern=$2; shift 2
+    "$@" >"$WORK/out" 2>&1
+    if grep -qE -- "$pattern" "$WORK/out"; then
+        echo "ok   $what"
+    else
+        echo "FAIL $what (no /$pattern/)"; sed 's/^/     /' "$WORK/out" | tail -n 15; failures=$((failures + 1))
+    fi
+}
+tool() { pkcs11-tool --module "$LIB" "$@"; }
+lunacm_slot() { printf 'slot set -slot %s\nrole login -name co -password %s\npartition contents\n' "$1" "$PIN" | "$LUNACM"; }
+
+# A plain C host with no Swift toolchain on its search path loads the module.
+expect "loads with an empty environment" "Slot 0 .*Net Token Slot" env -i LUNASIM_HOME="$LUNASIM_HOME" LD_LIBRARY_PATH= pkcs11-tool --module "$LIB" --list-slots
+
+echo copy | "$LUNACM" -c hagroup createGroup -label ha1 -serialNumber 154438865287 -password "$PIN" >/dev/null
+echo copy | "$LUNACM" -c hagroup addMember -group ha1 -serialNumber 1238700701509 -password "$PIN" >/dev/null
+expect "--list-slots shows the HA slot after the physical ones" "Slot 2 \(0x5\): HA Virtual Card Slot" tool --list-slots
+
+printf 'hello, lunasim\n' >"$WORK/data"
+head -c 48 /dev/urandom >"$WORK/plain"
+for slot in 0 5; do
+    expect "slot $slot: --keygen AES:32" "Secret Key Object; AES length 32" tool --slot $slot --login --pin $PIN --keygen --key-type AES:32 --label "aes-s$slot" --id 0$slot
+    expect "slot $slot: --keypairgen EC:prime256v1" "Public Key Object; EC" tool --slot $slot --login --pin $PIN --keypairgen --key-type EC:prime256v1 --label "ec-s$slot" --id 1$slot
+    expect "slot $slot: --list-objects" "label: +ec-s$slot" tool --slot $slot --login --pin $PIN --list-objects
+    check "slot $slot: --sign ECDSA-SHA256" tool --slot $slot --login --pin $PIN --sign --mechanism ECDSA-SHA256 --id 1$slot -i "$WORK/data" -o "$WORK/sig"
+    expect "slot $slot: --verify" "Signature is valid" tool --slot $slot --verify --mechanism ECDSA-SHA256 --id 1$slot -i "$WORK/data" --signature-file "$WORK/sig"
+    check "slot $slot: --encrypt AES-CBC-PAD" tool --slot $slot --login --pin $PIN --encrypt --mechanism AES-CBC-PAD --iv 000102030405060708090a0b0c0d0e0f --id 0$slot -i "$WORK/plain" -o "$WORK/cipher"
+    check "slot $slot: --decrypt AES-CBC-PAD" tool --slot $slot --login --pin $PIN --decrypt --mechanism AES-CBC-PAD --iv 000102030405060708090a0b0c0d0e0f --id 0$slot -i "$WORK/cipher" -o "$WORK/clear"
+    check "slot $slot: decrypted text is the plain text" cmp "$WORK/plain" "$WORK/clear"
+    expect "slot $slot: --test" "^No errors" tool --slot $slot --login --pin $PIN --test
+done
+
+# What the library made, lunacm sees: the HA slot's key on both members.
+expect "lunacm sees the physical slot's key" "Label: +ec-s0" lunacm_slot 0
+expect "lunacm sees the HA slot's key on member 154438865287" "Label: +aes-s5" lunacm_slot 0
+expect "lunacm sees the HA slot's key on member 1238700701509" "Label: +aes-s5" lunacm_slot 1
+# And the reverse: an object lunacm made is an object of the slot.
+printf 'slot set -slot 0\nrole login -name co -password %s\nsimulator createObject -keyType AES -label made-by-lunacm\n' "$PIN" | "$LUNACM" >/dev/null
+expect "the library sees lunacm's object" "label: +made-by-lunacm" tool --slot 0 --login --pin $PIN --list-objects
+
+# A wrong PIN is counted where lunacm counts it.
+tool --slot 1 --login --pin wrongpin1 --list-objects >/dev/null 2>&1
+expect "a wrong PIN fails with CKR_PIN_INCORRECT" "CKR_PIN_INCORRECT" tool --slot 1 --login --pin wrongpin1 --list-objects
+
+for label in par0 ha1; do
+    expect "python-pkcs11: two threads sign on $label" ", 0 failed operations" python3 "$HERE/threaded_sign.py" "$LIB" $label $PIN 2 100
+    cat "$WORK/out" | sed 's/^/     /'
+done
+
+if [ $failures -gt 0 ]; then echo "$failures PKCS#11 client check(s) failed"; exit 1; fi
+echo "all PKCS#11 client checks passed"
