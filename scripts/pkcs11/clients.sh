@@ -71,5 +71,12 @@ for label in par0 ha1; do
     cat "$WORK/out" | sed 's/^/     /'
 done
 
+# HA Only: just the virtual slot, numbered from 0, holding what was made through slot 5.
+"$LUNACM" -c "hagroup haonly -enable" >/dev/null
+expect "HA Only lists the HA slot as slot 0" "^Slot 0 \(0x0\): HA Virtual Card Slot" tool --list-slots
+check "HA Only hides the physical slots" bash -c "! pkcs11-tool --module '$LIB' --list-slots | grep -q 'Net Token Slot'"
+expect "HA Only: slot 0 holds the HA slot's key" "label: +ec-s5" tool --slot 0 --login --pin $PIN --list-objects
+"$LUNACM" -c "hagroup haonly -disable" >/dev/null
+
 if [ $failures -gt 0 ]; then echo "$failures PKCS#11 client check(s) failed"; exit 1; fi
 echo "all PKCS#11 client checks passed"
