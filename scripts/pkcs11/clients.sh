@@ -67,6 +67,7 @@ tool --slot 1 --login --pin wrongpin1 --list-objects >/dev/null 2>&1
 expect "a wrong PIN fails with CKR_PIN_INCORRECT" "CKR_PIN_INCORRECT" tool --slot 1 --login --pin wrongpin1 --list-objects
 
 for label in par0 ha1; do
+    expect "python-pkcs11: every mechanism and refusal on $label" "^0 failed checks" python3 "$HERE/functional.py" "$LIB" $label $PIN
     expect "python-pkcs11: two threads sign on $label" ", 0 failed operations" python3 "$HERE/threaded_sign.py" "$LIB" $label $PIN 2 100
     cat "$WORK/out" | sed 's/^/     /'
 done
