@@ -33,6 +33,10 @@ expect() { # description, a pattern, then the command: passes when its output ma
 tool() { pkcs11-tool --module "$LIB" "$@"; }
 lunacm_slot() { printf 'slot set -slot %s\nrole login -name co -password %s\npartition contents\n' "$1" "$PIN" | "$LUNACM"; }
 
+# C_Initialize and C_Finalize in each locking mode, from a plain C host.
+cc -O2 -I/usr/include/p11-kit-1 -o "$WORK/p11init" "$HERE/p11init.c" -ldl -lpthread
+expect "C_Initialize/C_Finalize: every locking mode (p11init.c)" "^0 failed checks" "$WORK/p11init" "$LIB"
+
 # A plain C host with no Swift toolchain on its search path loads the module.
 expect "loads with an empty environment" "Slot 0 .*Net Token Slot" env -i LUNASIM_HOME="$LUNASIM_HOME" LD_LIBRARY_PATH= pkcs11-tool --module "$LIB" --list-slots
 
