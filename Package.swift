@@ -11,7 +11,9 @@ let package = Package(
         .library(name: "LunaTranscripts", targets: ["LunaTranscripts"]),
         // The PKCS#11 module applications load (issue 15). The Swift runtime is linked into it
         // statically, so a plain C host needs nothing beside it; `-z nodelete` keeps that runtime
-        // mapped when a host calls dlclose (it cannot be unloaded safely).
+        // mapped when a host calls dlclose (it cannot be unloaded safely); `-Bsymbolic` binds the
+        // function table to this module's own C_* entry points even when a host has loaded
+        // another PKCS#11 module globally.
         .library(name: "lunasim-pkcs11", type: .dynamic, targets: ["LunaPKCS11"]),
     ],
     dependencies: [
@@ -48,7 +50,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/p11-kit-1"]), .swiftLanguageMode(.v5)],
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lCoreFoundation", "-l_FoundationICU", "-Xlinker", "-z", "-Xlinker", "nodelete"])]
+            // -static-stdlib links Foundation's archives but not the C libraries under them
+            // (CoreFoundation, ICU, shims, collections), which a shared library must name.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-Xlinker", "-z", "-Xlinker", "nodelete", "-Xlinker", "-Bsymbolic"])]
         ),
         .target(name: "LunaTranscripts", dependencies: ["LunaShell", "LunaSim"]),
         // Consoles and helpers only tests use; no product links it.
