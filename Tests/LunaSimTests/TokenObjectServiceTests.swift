@@ -36,7 +36,7 @@ import Testing
         let store = try openStore()
         try store.write { transaction throws(LunaError) in
             var ha = HAConfig(try transaction.conf())
-            do { _ = try ha.addGroup(label: "ha1", serial: "1154438865287", members: [par0, par1]) } catch { throw LunaError(error) }
+            do throws(ConfError) { _ = try ha.addGroup(label: "ha1", serial: "1154438865287", members: [par0, par1]) } catch { throw LunaError(error) }
             transaction.setConf(ha.document)
         }
         let placements = try store.write { transaction throws(LunaError) in

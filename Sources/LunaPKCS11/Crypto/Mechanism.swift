@@ -37,7 +37,7 @@ enum Mechanism: Equatable {
     init(_ pointer: UnsafePointer<CK_MECHANISM>?) throws {
         guard let mechanism = pointer?.pointee else { throw P11Error.argumentsBad }
         let parameter = mechanism.pParameter
-        let length = Int(mechanism.ulParameterLen)
+        let length = Int(min(mechanism.ulParameterLen, 1 << 20))
         func noParameter() throws {
             guard parameter == nil || length == 0 else { throw P11Error.mechanismParamInvalid }
         }

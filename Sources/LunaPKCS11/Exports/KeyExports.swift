@@ -150,6 +150,7 @@ func p11UnwrapKey(_ handle: CK_SESSION_HANDLE, _ mechanism: UnsafeMutablePointer
 func p11GenerateRandom(_ handle: CK_SESSION_HANDLE, _ output: UnsafeMutablePointer<CK_BYTE>?, _ length: CK_ULONG) -> CK_RV {
     withRuntime { runtime in
         guard length == 0 || output != nil else { throw P11Error.argumentsBad }
+        guard length <= maximumInput else { throw P11Error.dataLenRange }
         let random = try runtime.gate.locked {
             _ = try runtime.session(handle)
             return try runtime.randomBytes(Int(length))

@@ -71,7 +71,7 @@ func p11GetAttributeValue(_ handle: CK_SESSION_HANDLE, _ objectHandle: CK_OBJECT
                           _ template: UnsafeMutablePointer<CK_ATTRIBUTE>?, _ count: CK_ULONG) -> CK_RV {
     withRuntime { runtime in
         if count == 0 { return }
-        guard let template else { throw P11Error.argumentsBad }
+        guard let template, count <= 4096 else { throw P11Error.argumentsBad }
         let attributes = try runtime.gate.locked {
             let session = try runtime.session(handle)
             return try runtime.resolve(objectHandle, on: try runtime.slots().entry(session.slot)).attributes
@@ -95,7 +95,7 @@ func p11GetAttributeValue(_ handle: CK_SESSION_HANDLE, _ objectHandle: CK_OBJECT
                 template[index].ulValueLen = CK_ULONG(value.count)
                 continue
             }
-            guard Int(template[index].ulValueLen) >= value.count else {
+            guard template[index].ulValueLen >= CK_ULONG(value.count) else {
                 template[index].ulValueLen = unavailableInformation
                 failure = CK_RV(CKR_BUFFER_TOO_SMALL)
                 continue
@@ -171,7 +171,7 @@ func p11FindObjects(_ handle: CK_SESSION_HANDLE, _ objects: UnsafeMutablePointer
         try runtime.gate.locked {
             let session = try runtime.session(handle)
             guard let pending = session.find else { throw P11Error.operationNotInitialized }
-            let batch = pending.prefix(Int(maximum))
+            let batch = pending.prefix(Int(min(maximum, CK_ULONG(pending.count))))
             for (index, object) in batch.enumerated() { objects?[index] = object }
             session.find = Array(pending.dropFirst(batch.count))
             count.pointee = CK_ULONG(batch.count)

@@ -13,7 +13,7 @@ func p11GetSlotList(_ tokenPresent: CK_BBOOL, _ list: UnsafeMutablePointer<CK_SL
             count.pointee = CK_ULONG(ids.count)
             return
         }
-        guard Int(count.pointee) >= ids.count else {
+        guard count.pointee >= CK_ULONG(ids.count) else {
             count.pointee = CK_ULONG(ids.count)
             throw P11Error.bufferTooSmall
         }
@@ -81,7 +81,7 @@ func p11GetMechanismList(_ slot: CK_SLOT_ID, _ list: UnsafeMutablePointer<CK_MEC
             count.pointee = CK_ULONG(offered.count)
             return
         }
-        guard Int(count.pointee) >= offered.count else {
+        guard count.pointee >= CK_ULONG(offered.count) else {
             count.pointee = CK_ULONG(offered.count)
             throw P11Error.bufferTooSmall
         }

@@ -39,13 +39,13 @@ struct AttributeSet: Equatable {
     /// A template from the caller's CK_ATTRIBUTE array.
     init(template: UnsafePointer<CK_ATTRIBUTE>?, count: CK_ULONG) throws {
         guard count > 0 else { return }
-        guard let template else { throw P11Error.argumentsBad }
+        guard let template, count <= 4096 else { throw P11Error.argumentsBad }
         for attribute in UnsafeBufferPointer(start: template, count: Int(count)) {
             if attribute.ulValueLen == 0 {
                 values[attribute.type] = []
                 continue
             }
-            guard let value = attribute.pValue, attribute.ulValueLen != unavailableInformation else {
+            guard let value = attribute.pValue, attribute.ulValueLen <= maximumInput else {
                 throw P11Error(CK_RV(CKR_ATTRIBUTE_VALUE_INVALID))
             }
             values[attribute.type] = Array(UnsafeRawBufferPointer(start: value, count: Int(attribute.ulValueLen)))

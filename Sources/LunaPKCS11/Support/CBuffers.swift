@@ -10,7 +10,7 @@ func deliver(_ bytes: [UInt8], to buffer: UnsafeMutablePointer<CK_BYTE>?,
         length.pointee = CK_ULONG(bytes.count)
         return false
     }
-    guard Int(length.pointee) >= bytes.count else {
+    guard length.pointee >= CK_ULONG(bytes.count) else {
         length.pointee = CK_ULONG(bytes.count)
         throw P11Error.bufferTooSmall
     }
@@ -25,8 +25,13 @@ func deliver(_ bytes: [UInt8], to buffer: UnsafeMutablePointer<CK_BYTE>?,
 func bytes(_ pointer: UnsafePointer<CK_BYTE>?, _ count: CK_ULONG) throws -> [UInt8] {
     if count == 0 { return [] }
     guard let pointer else { throw P11Error.argumentsBad }
+    guard count <= maximumInput else { throw P11Error.dataLenRange }
     return Array(UnsafeBufferPointer(start: pointer, count: Int(count)))
 }
+
+/// The largest input, template or random request the library takes in one call (256 MiB): a
+/// length beyond it is refused (CKR_DATA_LEN_RANGE) rather than trusted.
+let maximumInput: CK_ULONG = 1 << 28
 
 /// Writes `text` into a fixed-width, blank-padded, unterminated PKCS#11 string field.
 func fill<T>(_ field: inout T, _ text: String) {
@@ -38,6 +43,6 @@ func fill<T>(_ field: inout T, _ text: String) {
 
 extension CK_VERSION {
     init(_ major: Int, _ minor: Int) {
-        self.init(major: CK_BYTE(major), minor: CK_BYTE(minor))
+        self.init(major: CK_BYTE(clamping: major), minor: CK_BYTE(clamping: minor))
     }
 }
