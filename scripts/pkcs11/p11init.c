@@ -67,6 +67,28 @@ int main(int argc, char **argv) {
     expect("C_GetSlotInfo of a missing slot", p11->C_GetSlotInfo(999, NULL), CKR_ARGUMENTS_BAD);
     CK_SLOT_INFO slotInfo;
     expect("C_GetSlotInfo of a missing slot", p11->C_GetSlotInfo(999, &slotInfo), CKR_SLOT_ID_INVALID);
+
+    /* Hostile or careless calls on an open session get a code, never a crash. */
+    CK_SLOT_ID slots[16];
+    count = 16;
+    expect("C_GetSlotList", p11->C_GetSlotList(CK_TRUE, slots, &count), CKR_OK);
+    expect("C_OpenSession", p11->C_OpenSession(slots[0], CKF_SERIAL_SESSION, NULL, NULL, &session), CKR_OK);
+    CK_BYTE buffer[64];
+    CK_ULONG length = sizeof buffer;
+    expect("C_GenerateRandom of 2^40 bytes", p11->C_GenerateRandom(session, buffer, (CK_ULONG)1 << 40), CKR_DATA_LEN_RANGE);
+    expect("C_Sign without C_SignInit", p11->C_Sign(session, buffer, 32, buffer, &length), CKR_OPERATION_NOT_INITIALIZED);
+    expect("C_SignInit without a mechanism", p11->C_SignInit(session, NULL, 1), CKR_ARGUMENTS_BAD);
+    CK_MECHANISM md5 = { CKM_MD5, NULL, 0 };
+    expect("C_DigestInit with MD5", p11->C_DigestInit(session, &md5), CKR_MECHANISM_INVALID);
+    CK_ATTRIBUTE label = { CKA_LABEL, buffer, sizeof buffer };
+    expect("C_GetAttributeValue of no object", p11->C_GetAttributeValue(session, 0x7fff, &label, 1), CKR_OBJECT_HANDLE_INVALID);
+    expect("C_GetAttributeValue with 2^40 attributes", p11->C_GetAttributeValue(session, 1, &label, (CK_ULONG)1 << 40), CKR_ARGUMENTS_BAD);
+    expect("C_FindObjectsInit", p11->C_FindObjectsInit(session, NULL, 0), CKR_OK);
+    CK_OBJECT_HANDLE found[1024]; /* the caller vouches for the buffer; the tests hold far fewer objects */
+    expect("C_FindObjects with a maximum beyond what exists", p11->C_FindObjects(session, found, 1024, &count), CKR_OK);
+    expect("C_FindObjectsFinal", p11->C_FindObjectsFinal(session), CKR_OK);
+    expect("C_Login with an unknown user type", p11->C_Login(session, 77, (CK_UTF8CHAR_PTR)"userpin1", 8), CKR_USER_TYPE_INVALID);
+    expect("C_CloseSession", p11->C_CloseSession(session), CKR_OK);
     expect("C_Finalize", p11->C_Finalize(NULL), CKR_OK);
     printf("%d failed checks\n", failures);
     return failures ? 1 : 0;
