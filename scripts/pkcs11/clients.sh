@@ -76,6 +76,18 @@ for label in par0 ha1; do
     cat "$WORK/out" | sed 's/^/     /'
 done
 
+# Two applications (two threads each) and lunacm writing to one home at once.
+python3 "$HERE/threaded_sign.py" "$LIB" par0 $PIN 2 100 >"$WORK/app1" 2>&1 & app1=$!
+python3 "$HERE/threaded_sign.py" "$LIB" ha1 $PIN 2 100 >"$WORK/app2" 2>&1 & app2=$!
+for n in 1 2 3 4 5; do
+    printf 'slot set -slot 1\nrole login -name co -password %s\nsimulator createObject -keyType AES -label busy-%s\n' "$PIN" $n | "$LUNACM" >/dev/null
+done
+wait $app1; wait $app2
+expect "two applications and lunacm at once: the first signs without failures" ", 0 failed operations" cat "$WORK/app1"
+expect "two applications and lunacm at once: the second signs without failures" ", 0 failed operations" cat "$WORK/app2"
+# par1 holds its 3 fleet objects, the HA slot's 3 and lunacm's 5; the applications' pairs are gone.
+expect "two applications and lunacm at once: every object is there" "Number of objects: +11" lunacm_slot 1
+
 # HA Only: just the virtual slot, numbered from 0, holding what was made through slot 5.
 "$LUNACM" -c "hagroup haonly -enable" >/dev/null
 expect "HA Only lists the HA slot as slot 0" "^Slot 0 \(0x0\): HA Virtual Card Slot" tool --list-slots
