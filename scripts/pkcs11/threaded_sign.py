@@ -4,6 +4,7 @@ Usage: threaded_sign.py MODULE TOKEN_LABEL PIN [THREADS] [SIGNATURES_PER_THREAD]
 Makes an ECDSA P-256 token key pair, signs from several threads at once (one session each),
 verifies every signature, removes the pair, and prints the counts; exits 1 on any failure.
 """
+import os
 import sys
 import threading
 
@@ -21,8 +22,9 @@ def main():
     with token.open(user_pin=pin, rw=True) as session:
         parameters = session.create_domain_parameters(
             KeyType.EC, {pkcs11.Attribute.EC_PARAMS: encode_named_curve_parameters("secp256r1")}, local=True)
-        public, private = parameters.generate_keypair(store=True, label="threaded-sign")
-        handle_label = "threaded-sign"
+        # One label per process: an HA slot's keys also land on its members' own slots.
+        handle_label = "threaded-sign-%d" % os.getpid()
+        public, private = parameters.generate_keypair(store=True, label=handle_label)
 
         def worker(index):
             try:
