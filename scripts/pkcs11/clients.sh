@@ -95,5 +95,13 @@ check "HA Only hides the physical slots" bash -c "! pkcs11-tool --module '$LIB' 
 expect "HA Only: slot 0 holds the HA slot's key" "label: +ec-s5" tool --slot 0 --login --pin $PIN --list-objects
 "$LUNACM" -c "hagroup haonly -disable" >/dev/null
 
+# Last, as it locks par1 out: wrong PINs through the library and through lunacm count toward one
+# lockout (partition policy 20, 10 attempts by default), which both then report.
+for n in 1 2 3 4 5; do tool --slot 1 --login --pin wrongpin$n --list-objects >/dev/null 2>&1; done
+for n in 6 7 8 9 10; do printf 'slot set -slot 1\nrole login -name co -password wrongpin%s\n' $n | "$LUNACM" >/dev/null; done
+expect "after 5 wrong PINs in the library and 5 in lunacm, lunacm reports the lockout" "CKR_PIN_LOCKED" \
+    bash -c "printf 'slot set -slot 1\nrole login -name co -password $PIN\n' | '$LUNACM'"
+expect "and so does the library, with the right PIN" "CKR_PIN_LOCKED" tool --slot 1 --login --pin $PIN --list-objects
+
 if [ $failures -gt 0 ]; then echo "$failures PKCS#11 client check(s) failed"; exit 1; fi
 echo "all PKCS#11 client checks passed"
