@@ -81,16 +81,8 @@ private func withOperation(_ kind: Kind, _ handle: CK_SESSION_HANDLE, input: [UI
             return operation
         }
         guard finish else { return }
-        var ended = true
-        do {
-            ended = try body(operation)
-        } catch let error as P11Error where error.rv == CKR_BUFFER_TOO_SMALL {
-            ended = false
-            throw error
-        } catch {
-            throw error
-        }
-        if ended {
+        // A short buffer or a length query keeps the operation (endOnError ends it on any other error).
+        if try body(operation) {
             runtime.gate.locked {
                 guard let session = runtime.sessions[handle] else { return }
                 switch kind {

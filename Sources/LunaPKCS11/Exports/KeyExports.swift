@@ -24,7 +24,7 @@ func p11GenerateKey(_ handle: CK_SESSION_HANDLE, _ mechanism: UnsafeMutablePoint
         try runtime.gate.locked {
             let session = try runtime.session(handle)
             set[CKA_VALUE] = try runtime.randomBytes(Int(length))
-            key.pointee = try runtime.store([NewObject(attributes: set)], session: session)[0]
+            key.pointee = try runtime.save([NewObject(attributes: set)], session: session)[0]
         }
     }
 }
@@ -82,7 +82,7 @@ func p11GenerateKeyPair(_ handle: CK_SESSION_HANDLE, _ mechanism: UnsafeMutableP
         if privateSet[CKA_ID] == [] { privateSet[CKA_ID] = publicSet[CKA_ID] }
         try runtime.gate.locked {
             let session = try runtime.session(handle)
-            let handles = try runtime.store([NewObject(attributes: privateSet), NewObject(attributes: publicSet)], session: session)
+            let handles = try runtime.save([NewObject(attributes: privateSet), NewObject(attributes: publicSet)], session: session)
             privateKey.pointee = handles[0]
             publicKey.pointee = handles[1]
         }
@@ -141,7 +141,7 @@ func p11UnwrapKey(_ handle: CK_SESSION_HANDLE, _ mechanism: UnsafeMutablePointer
             var set = Runtime.completed(given, objectClass: CKO_SECRET_KEY, keyType: CKK_AES, generated: false)
             set[CKA_VALUE] = value
             set.set(CKA_VALUE_LEN, ulong: CK_ULONG(value.count))
-            key.pointee = try runtime.store([NewObject(attributes: set)], session: session)[0]
+            key.pointee = try runtime.save([NewObject(attributes: set)], session: session)[0]
         }
     }
 }

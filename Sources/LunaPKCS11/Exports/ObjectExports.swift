@@ -44,7 +44,7 @@ func p11CreateObject(_ handle: CK_SESSION_HANDLE, _ template: UnsafeMutablePoint
         }
         try runtime.gate.locked {
             let session = try runtime.session(handle)
-            object.pointee = try runtime.store([NewObject(attributes: set)], session: session)[0]
+            object.pointee = try runtime.save([NewObject(attributes: set)], session: session)[0]
         }
     }
 }

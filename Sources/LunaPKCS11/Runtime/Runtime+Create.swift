@@ -10,7 +10,7 @@ extension Runtime {
     /// Stores new objects (a key, or a pair) on the session's slot: token objects through the
     /// store, replicated to an HA group's members; session objects in memory. Returns their
     /// handles. Caller holds `gate`.
-    func store(_ objects: [NewObject], session: Session) throws -> [CK_OBJECT_HANDLE] {
+    func save(_ objects: [NewObject], session: Session) throws -> [CK_OBJECT_HANDLE] {
         let slot = try slots().entry(session.slot)
         let token = objects.contains { $0.attributes.bool(CKA_TOKEN) == true }
         if token || objects.contains(where: { $0.attributes.bool(CKA_PRIVATE) == true }) {
