@@ -46,7 +46,8 @@ expect "--list-slots shows the HA slot after the physical ones" "Slot 2 \(0x5\):
 
 printf 'hello, lunasim\n' >"$WORK/data"
 head -c 48 /dev/urandom >"$WORK/plain"
-for slot in 0 5; do
+exercise() { # slot
+    local slot=$1
     expect "slot $slot: --keygen AES:32" "Secret Key Object; AES length 32" tool --slot $slot --login --pin $PIN --keygen --key-type AES:32 --label "aes-s$slot" --id 0$slot
     expect "slot $slot: --keypairgen EC:prime256v1" "Public Key Object; EC" tool --slot $slot --login --pin $PIN --keypairgen --key-type EC:prime256v1 --label "ec-s$slot" --id 1$slot
     expect "slot $slot: --list-objects" "label: +ec-s$slot" tool --slot $slot --login --pin $PIN --list-objects
@@ -56,7 +57,13 @@ for slot in 0 5; do
     check "slot $slot: --decrypt AES-CBC-PAD" tool --slot $slot --login --pin $PIN --decrypt --mechanism AES-CBC-PAD --iv 000102030405060708090a0b0c0d0e0f --id 0$slot -i "$WORK/cipher" -o "$WORK/clear"
     check "slot $slot: decrypted text is the plain text" cmp "$WORK/plain" "$WORK/clear"
     expect "slot $slot: --test" "^No errors" tool --slot $slot --login --pin $PIN --test
-done
+}
+# The HA slot first: what it makes lands on both members, so the group needs no sync; a key made
+# on one member's own slot then does make it need one.
+exercise 5
+expect "after the HA slot's keys, listgroups: Needs sync no" "Needs sync: +no" bash -c "echo $PIN | '$LUNACM' -c 'hagroup listgroups'"
+exercise 0
+expect "after a key on member par0 alone, listgroups: Needs sync yes" "Needs sync: +yes" bash -c "echo $PIN | '$LUNACM' -c 'hagroup listgroups'"
 
 # What the library made, lunacm sees: the HA slot's key on both members.
 expect "lunacm sees the physical slot's key" "Label: +ec-s0" lunacm_slot 0
