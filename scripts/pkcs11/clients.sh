@@ -109,6 +109,7 @@ for n in 6 7 8 9 10; do printf 'slot set -slot 1\nrole login -name co -password 
 expect "after 5 wrong PINs in the library and 5 in lunacm, lunacm reports the lockout" "CKR_PIN_LOCKED" \
     bash -c "printf 'slot set -slot 1\nrole login -name co -password $PIN\n' | '$LUNACM'"
 expect "and so does the library, with the right PIN" "CKR_PIN_LOCKED" tool --slot 1 --login --pin $PIN --list-objects
+expect "and the token's flags say so" "token flags +:.*user PIN locked" tool --slot 1 --list-token-slots
 
 if [ $failures -gt 0 ]; then echo "$failures PKCS#11 client check(s) failed"; exit 1; fi
 echo "all PKCS#11 client checks passed"

@@ -52,7 +52,7 @@ func p11GetTokenInfo(_ slot: CK_SLOT_ID, _ info: UnsafeMutablePointer<CK_TOKEN_I
         fill(&value.manufacturerID, "Safenet, Inc.")
         fill(&value.model, description.model)
         fill(&value.serialNumber, description.serial)
-        value.flags = CKF_RNG | CKF_LOGIN_REQUIRED | CKF_USER_PIN_INITIALIZED | CKF_TOKEN_INITIALIZED
+        value.flags = CKF_RNG | CKF_LOGIN_REQUIRED | CKF_USER_PIN_INITIALIZED | CKF_TOKEN_INITIALIZED | description.pinFlags
         value.ulMaxSessionCount = CK_ULONG(CK_EFFECTIVELY_INFINITE)
         value.ulSessionCount = CK_ULONG(sessions)
         value.ulMaxRwSessionCount = CK_ULONG(CK_EFFECTIVELY_INFINITE)
@@ -106,6 +106,8 @@ struct TokenDescription {
     var model: String
     var serial: String
     var firmware: CK_VERSION
+    /// The CO's lockout state as lunacm counts it: locked, or failures on the way to it.
+    var pinFlags: CK_FLAGS = 0
 
     init(_ entry: SlotTable.Entry) {
         let firmwareText: String
@@ -115,6 +117,11 @@ struct TokenDescription {
             model = hsm.model
             serial = partition.serial
             firmwareText = hsm.firmware
+            if partition.userLockedOut {
+                pinFlags = CKF_USER_PIN_LOCKED
+            } else if partition.failedLogins.co > 0 || partition.failedLogins.cu > 0 {
+                pinFlags = CKF_USER_PIN_COUNT_LOW
+            }
         case .virtual(let group, _):
             label = group.label
             model = "LunaVirtual"
