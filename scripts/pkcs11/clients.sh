@@ -102,6 +102,23 @@ check "HA Only hides the physical slots" bash -c "! pkcs11-tool --module '$LIB' 
 expect "HA Only: slot 0 holds the HA slot's key" "label: +ec-s5" tool --slot 0 --login --pin $PIN --list-objects
 "$LUNACM" -c "hagroup haonly -disable" >/dev/null
 
+# kill -9 in the middle of signing: the key pair it had committed stays, and the home still works.
+python3 "$HERE/threaded_sign.py" "$LIB" par0 $PIN 2 1000000 >/dev/null 2>&1 & victim=$!
+for n in $(seq 100); do
+    tool --slot 0 --login --pin $PIN --list-objects 2>/dev/null | grep -q "threaded-sign-$victim" && break
+    sleep 0.1
+done
+kill -9 $victim; wait $victim 2>/dev/null
+expect "after kill -9 mid-signing, the application's committed key pair is still there" "label: +threaded-sign-$victim" \
+    tool --slot 0 --login --pin $PIN --list-objects
+expect "and it still signs" "^signed$" python3 -c "
+import pkcs11, sys
+session = pkcs11.lib(sys.argv[1]).get_token(token_label='par0').open(user_pin=sys.argv[2])
+key = session.get_key(object_class=pkcs11.ObjectClass.PRIVATE_KEY, label=sys.argv[3])
+key.sign(b'after the kill', mechanism=pkcs11.Mechanism.ECDSA_SHA256)
+print('signed')" "$LIB" $PIN "threaded-sign-$victim"
+expect "and lunacm still works" "Command Result : No Error" lunacm_slot 0
+
 # Last, as it locks par1 out: wrong PINs through the library and through lunacm count toward one
 # lockout (partition policy 20, 10 attempts by default), which both then report.
 for n in 1 2 3 4 5; do tool --slot 1 --login --pin wrongpin$n --list-objects >/dev/null 2>&1; done
