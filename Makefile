@@ -6,26 +6,28 @@ DEBUG_BIN := .build/debug/lunacm
 # (without PIE the loader has no 94,000 relocations to apply; measured in scripts/bench.py).
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xlinker -no-pie
 
-.PHONY: all deps build release run test embed bench bench-deps clean install install-check deps-man
+.PHONY: all deps build release run test embed bench bench-deps clean install install-check deps-man pkcs11-deps pkcs11-test pkcs11-bench
 
 all: build
 
-# libedit-dev and libsqlite3-dev are the two system libraries the package links; a fresh machine
-# may lack them (and pkg-config itself).
+# libedit-dev and libsqlite3-dev are the two system libraries the package links; libp11-kit-dev
+# gives the PKCS#11 library its header (pkcs11.h). A fresh machine may lack them (and pkg-config).
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libedit sqlite3; then \
-		echo "Installing libedit-dev, libsqlite3-dev and pkg-config..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libedit-dev libsqlite3-dev >/dev/null; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libedit sqlite3 p11-kit-1; then \
+		echo "Installing libedit-dev, libsqlite3-dev, libp11-kit-dev and pkg-config..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libedit-dev libsqlite3-dev libp11-kit-dev >/dev/null; \
 	fi
 
 build: deps
 	$(SWIFT) build --product lunacm
 	$(SWIFT) build --product configurator
 	$(SWIFT) build --product vtl
+	$(SWIFT) build --product lunasim-pkcs11
 
 release: deps
 	@for program in $(INSTALL_PROGRAMS); do $(SWIFT) build $(RELEASE_FLAGS) --product $$program || exit 1; done
-	@for library in $(INSTALL_LIBRARIES); do $(SWIFT) build -c release --product $$library || exit 1; done
+	@for program in $(INSTALL_PLAIN_PROGRAMS); do $(SWIFT) build $(RELEASE_FLAGS) --product $$program || exit 1; done
+	@for library in $(INSTALL_LIBRARIES); do $(SWIFT) build $(RELEASE_FLAGS) --product $$library || exit 1; done
 
 run: build
 	@$(DEBUG_BIN) $(ARGS)
@@ -39,8 +41,9 @@ run: build
 PREFIX ?= /usr/local
 INSTALL_PROGRAMS := lunacm
 INSTALL_PROGRAMS += configurator
-INSTALL_PROGRAMS += vtl
-INSTALL_LIBRARIES :=
+# Programs without swift-argument-parser flags (their own --help; no generated man page).
+INSTALL_PLAIN_PROGRAMS := vtl
+INSTALL_LIBRARIES := lunasim-pkcs11
 INSTALL_ROOT = $(DESTDIR)$(PREFIX)
 RELEASE_DIR := .build/release
 
@@ -56,6 +59,10 @@ install: release
 		"$(RELEASE_DIR)/$$program" --generate-completion-script bash > "$(INSTALL_ROOT)/share/bash-completion/completions/$$program"; \
 		"$(RELEASE_DIR)/$$program" --generate-completion-script zsh > "$(INSTALL_ROOT)/share/zsh/site-functions/_$$program"; \
 		"$(RELEASE_DIR)/$$program" --generate-completion-script fish > "$(INSTALL_ROOT)/share/fish/vendor_completions.d/$$program.fish"; \
+	done
+	@set -e; for program in $(INSTALL_PLAIN_PROGRAMS); do \
+		echo "install $$program"; \
+		install -m 0755 "$(RELEASE_DIR)/$$program" "$(INSTALL_ROOT)/bin/$$program"; \
 	done
 	@set -e; for library in $(INSTALL_LIBRARIES); do \
 		install -d "$(INSTALL_ROOT)/lib"; \
@@ -92,6 +99,27 @@ bench-deps:
 # Whole-process timings against the targets in README "Benchmarks" (scripts/bench.py); never asserted in tests.
 bench: release bench-deps
 	python3 scripts/bench.py
+
+# --- PKCS#11 library (issue 15): real clients and the signing benchmark. ---
+# OpenSC's pkcs11-tool, SoftHSM2 (the benchmark's reference) and python-pkcs11 from PyPI.
+pkcs11-deps:
+	@if ! command -v pkcs11-tool >/dev/null 2>&1 || ! command -v softhsm2-util >/dev/null 2>&1 || ! command -v cc >/dev/null 2>&1; then \
+		echo "Installing opensc, softhsm2 and gcc..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq opensc softhsm2 gcc >/dev/null; \
+	fi
+	@python3 -c "import pkcs11" 2>/dev/null || python3 -m pip install -q python-pkcs11
+
+# pkcs11-tool and python-pkcs11 against the debug module (a few seconds).
+pkcs11-test: deps pkcs11-deps
+	$(SWIFT) build --product lunacm
+	$(SWIFT) build --product lunasim-pkcs11
+	scripts/pkcs11/clients.sh .build/debug/liblunasim-pkcs11.so $(DEBUG_BIN)
+
+# ECDSA P-256 signatures per second: lunasim's physical and HA slots next to SoftHSM2.
+pkcs11-bench: release pkcs11-deps
+	scripts/pkcs11/bench.sh .build/release/liblunasim-pkcs11.so .build/release/lunacm
+
+bench: pkcs11-bench
 
 clean:
 	rm -rf .build
@@ -156,6 +184,6 @@ stress: build deps-reliability
 
 reliability-smoke: build deps-reliability crashtest-smoke fuzz-smoke
 
-# `make test` runs the smoke versions first (their prerequisites build what they need), and the
-# install check, which needs the release build.
-test: reliability-smoke install-check
+# `make test` runs the smoke versions first (their prerequisites build what they need), the
+# install check, which needs the release build, and the PKCS#11 clients.
+test: reliability-smoke install-check pkcs11-test

@@ -4,7 +4,7 @@ import GRDB
 /// what it needs and a change rewrites only the rows it touched (docs/contracts.md "Fast": reads should not
 /// pay for writes).
 enum Schema {
-    static let version = 6
+    static let version = 7
 
     /// Creates the tables in a new database; checks the version of an existing one. A single
     /// `PRAGMA user_version` read keeps start-up cheap.
@@ -20,6 +20,7 @@ enum Schema {
         if found < 4 { try migrateToVersion4(db) }
         if found < 5 { try migrateToVersion5HSMIdentity(db) }
         if found < 6 { try migrateToVersion6HARuntime(db) }
+        if found < 7 { try migrateToVersion7PKCS11Attributes(db) }
         try db.execute(sql: "PRAGMA user_version = \(version)")
     }
 
@@ -139,6 +140,24 @@ enum Schema {
                 awaitingLogin INTEGER NOT NULL DEFAULT 0,
                 promoted INTEGER NOT NULL DEFAULT 0
             );
+            """)
+    }
+
+    /// PKCS#11 attributes of objects made through the PKCS#11 library (CKA_ID, the usage and
+    /// protection flags, ...), stored opaquely beside the object row they describe. A trigger
+    /// drops them with their object, so a handle reused after a delete never inherits them.
+    /// Objects without a row (made by lunacm or a fleet file) get defaults from their class.
+    private static func migrateToVersion7PKCS11Attributes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE objectAttributes (
+                partition TEXT NOT NULL,
+                handle INTEGER NOT NULL,
+                attributes BLOB NOT NULL,
+                PRIMARY KEY (partition, handle)
+            ) WITHOUT ROWID;
+            CREATE TRIGGER objectAttributesFollowObject AFTER DELETE ON object BEGIN
+                DELETE FROM objectAttributes WHERE partition = OLD.partition AND handle = OLD.handle;
+            END;
             """)
     }
 }
