@@ -280,7 +280,7 @@ struct RegistrationMigrationTests {
             ALTER TABLE partition DROP COLUMN assigned;
             ALTER TABLE hsm DROP COLUMN label; ALTER TABLE hsm DROP COLUMN licenses;
             ALTER TABLE hsm DROP COLUMN initialized; ALTER TABLE hsm DROP COLUMN domain;
-            DROP TABLE haFault; DROP TABLE haMember; DROP TABLE objectAttributes;
+            DROP TABLE haFault; DROP TABLE haMember; DROP TABLE objectAttributes; DROP TRIGGER objectAttributesFollowObject;
             PRAGMA user_version = 3;
             """]
         try process.run()
