@@ -18,6 +18,10 @@ struct Options: ParsableArguments {
     @Option(name: .long, help: "Write the current state as a fleet file and exit.")
     var export: String?
 
+    /// Hidden: the canonical state fingerprint (StateFingerprint) on stdout, for scripts/crashtest.sh.
+    @Flag(name: .customLong("fingerprint-dump"), help: .hidden)
+    var fingerprintDump = false
+
     @Flag(name: .long, help: "Batch: print 'lunacm:> COMMAND' before each command's output.")
     var echo = false
 
