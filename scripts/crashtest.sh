@@ -19,11 +19,11 @@
 #   - the kills did not spread: fewer than half landed mid-batch, fewer than MIN_STAGED left a
 #     staged conf (killed inside a conf-changing command), or a quarter of the batch got none.
 #
-# Usage: scripts/crashtest.sh            (ITERATIONS=200 by default; `make crashtest`)
+# Usage: scripts/crashtest.sh            (ITERATIONS=200 by default, at least 8; `make crashtest`)
 #        ITERATIONS=20 scripts/crashtest.sh   (`make test` smoke)
 # Env:   ITERATIONS, CYCLES (batch length, 6 commands each), SEED (the kill timings),
 #        MIN_DISTINCT, MIN_STAGED, LUNACM, CONFIGURATOR (binaries; default .build/debug/...),
-#        KEEP=1 keeps the work dir.
+#        KEEP=1 keeps the work dir, VERBOSE=1 prints where each kill landed.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,6 +36,7 @@ LUNACM=$(realpath "${LUNACM:-.build/debug/lunacm}")
 CONFIGURATOR=$(realpath "${CONFIGURATOR:-.build/debug/configurator}")
 RANDOM=$SEED
 PW=userpin1
+((ITERATIONS >= 8)) || { echo "crashtest: ITERATIONS must be at least 8 (one per quarter of the batch and more)" >&2; exit 2; }
 HEADER="lunasim-state-fingerprint 1"
 
 for tool in "$LUNACM" "$CONFIGURATOR"; do
@@ -119,35 +120,60 @@ distinct=$(sort -u "$WORK/states.txt" | wc -l)
 echo "crashtest: $N commands, $distinct distinct whole-command states recorded"
 ((distinct >= MIN_DISTINCT)) || fail "only $distinct distinct whole-command states (need $MIN_DISTINCT): the fingerprint sees too little"
 
-# The whole batch in one process must end where the command-by-command run ended.
-FULL=$WORK/full
-cp -a "$TEMPLATE" "$FULL"
-start_ns=$(date +%s%N)
-"$LUNACM" --home "$FULL" < "$WORK/batch.txt" > "$WORK/full-out.txt" 2>&1 \
-    || { cat "$WORK/full-out.txt" >&2; fail "the uninterrupted batch failed"; }
-batch_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-state=$(fingerprint "$FULL") || fail "cannot fingerprint the home of the uninterrupted batch"
-[[ $state == "$(tail -n1 "$WORK/states.txt")" ]] \
-    || fail "the batch run in one process does not end in the recorded final state"
-window=$((batch_ms + 50))
-echo "crashtest: the uninterrupted batch takes ${batch_ms} ms; killing within $window ms"
+# The whole batch in one process must end where the command-by-command run ended. It runs twice;
+# the faster run sets the time a command takes, which the kills below use.
+batch_ms=0
+for run in 1 2; do
+    FULL=$WORK/full-$run
+    cp -a "$TEMPLATE" "$FULL"
+    start_ns=$(date +%s%N)
+    "$LUNACM" --home "$FULL" < "$WORK/batch.txt" > "$WORK/full-out.txt" 2>&1 \
+        || { cat "$WORK/full-out.txt" >&2; fail "the uninterrupted batch failed"; }
+    elapsed=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+    results=$(grep -c '^Command Result' "$WORK/full-out.txt" || true)
+    ((results == N)) || fail "the uninterrupted batch printed $results result lines for $N commands"
+    if ((run == 1 || elapsed < batch_ms)); then batch_ms=$elapsed; fi
+    state=$(fingerprint "$FULL") || fail "cannot fingerprint the home of the uninterrupted batch"
+    [[ $state == "$(tail -n1 "$WORK/states.txt")" ]] \
+        || fail "the batch run in one process does not end in the recorded final state"
+done
+per_command_us=$((batch_ms * 1000 / N))
+echo "crashtest: the uninterrupted batch takes ${batch_ms} ms (${per_command_us} us a command)"
 
-# 2. Kill it. Delays are stratified: kill i lands in the i-th of ITERATIONS equal slices of the
-# window (at a random point of it), so the kills cover the whole batch at any iteration count.
+# 2. Kill it. Kill i aims at command k_i, the targets stratified over the batch (k_i in the i-th of
+# ITERATIONS equal slices of 0..N-1, at random within it): the script waits until the batch has
+# printed k_i results (lunacm flushes after every command), then sleeps a random part of one
+# command's time and kills, so the kill lands inside command k_i + 1 or soon after.
 corrupt=0 mixed=0 unreadable=0 finished=0 midbatch=0 staged=0 committed_pending=0 failures=0
 declare -A landed=()
 quarters=(0 0 0 0)
+FIFO=$WORK/output.fifo
+mkfifo "$FIFO" "$WORK/sleep.fifo"
+exec {sleeper}<> "$WORK/sleep.fifo"
 for ((iteration = 1; iteration <= ITERATIONS; iteration++)); do
     home=$WORK/home
     rm -rf "$home"
     cp -a "$TEMPLATE" "$home"
-    slice=$(( (RANDOM * 32768 + RANDOM) % 1000 ))
-    delay_ms=$(( ((iteration - 1) * 1000 + slice) * window / (ITERATIONS * 1000) ))
-    "$LUNACM" --home "$home" < "$WORK/batch.txt" > /dev/null 2>&1 &
+    target=$(( ((iteration - 1) * N + (RANDOM * 32768 + RANDOM) % N) / ITERATIONS ))
+    delay_us=$(( (RANDOM * 32768 + RANDOM) % (per_command_us + 1) ))
+    # Its output goes through a FIFO the script reads with the read builtin: blocking reads, no
+    # polling, so the watcher takes no CPU from the batch. The read end stays open until after the
+    # kill (closing it earlier would end lunacm with SIGPIPE instead).
+    # nice: when a result arrives, the watcher gets the CPU before the batch runs on.
+    nice -n 5 "$LUNACM" --home "$home" < "$WORK/batch.txt" > "$FIFO" 2>/dev/null &
     pid=$!
-    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    exec {watch}< "$FIFO"
+    seen=0
+    while ((seen < target)) && IFS= read -r line <&"$watch"; do
+        if [[ $line == "Command Result"* ]]; then seen=$((seen + 1)); fi
+    done
+    # A sleep without a fork (a fork under load can take longer than a command): read with a
+    # timeout on a FIFO nobody writes to.
+    read -r -t "$(printf '%d.%06d' $((delay_us / 1000000)) $((delay_us % 1000000)))" -u "$sleeper" _ || true
     if kill -9 "$pid" 2>/dev/null; then :; else finished=$((finished + 1)); fi
     wait "$pid" 2>/dev/null || true
+    exec {watch}<&-
+    kill_point="after $target results + $((delay_us / 1000)) ms"
 
     # What the kill left, before anything opens the home.
     left_staged=0
@@ -167,7 +193,7 @@ for ((iteration = 1; iteration <= ITERATIONS; iteration++)); do
             committed_pending=$((committed_pending + 1))
         fi
         # lunacm's first start on the home as the kill left it.
-        state=$(fingerprint "$home") || fail "iteration $iteration (kill after ${delay_ms} ms): cannot fingerprint the home the kill left"
+        state=$(fingerprint "$home") || fail "iteration $iteration (kill $kill_point): cannot fingerprint the home the kill left"
         position=$(grep -nxF -- "$state" "$WORK/states.txt" | head -n1 | cut -d: -f1 || true)
         if [[ -z $position ]]; then
             problem="the state is not the state before or after any whole command (dump $WORK/dumps/$state)"
@@ -181,6 +207,7 @@ for ((iteration = 1; iteration <= ITERATIONS; iteration++)); do
             fi
             count=$((position - 1))   # whole commands applied
             landed[$count]=1
+            [[ -z ${VERBOSE:-} ]] || echo "crashtest: kill $iteration ($kill_point): $count commands applied, staged conf: $left_staged"
             if ((count > 0 && count < N)); then
                 midbatch=$((midbatch + 1))
                 quarters[$(( (count - 1) * 4 / (N - 1) ))]=$(( quarters[(count - 1) * 4 / (N - 1)] + 1 ))
@@ -191,7 +218,7 @@ for ((iteration = 1; iteration <= ITERATIONS; iteration++)); do
         failures=$((failures + 1))
         keep=$WORK/failure-$iteration
         cp -a "$copy" "$keep"
-        echo "crashtest: iteration $iteration (kill after ${delay_ms} ms): $problem; home as the kill left it kept in $keep" >&2
+        echo "crashtest: iteration $iteration (kill $kill_point): $problem; home as the kill left it kept in $keep" >&2
         trap - EXIT
     fi
 done
