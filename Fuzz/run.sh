@@ -7,11 +7,12 @@
 # regression test and a seed. The last lines printed are the run's statistics.
 #
 # Usage: Fuzz/run.sh HARNESS [RUNS]    (from the repository root, after `make fuzz-build`)
+# Env:   FUZZ_CONFIG (release, the default, or debug: the build to run), FUZZ_SEED
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: Fuzz/run.sh HARNESS [RUNS]}
 runs=${2:-10000000}
-binary=Fuzz/.build/debug/$target
+binary=Fuzz/.build/${FUZZ_CONFIG:-release}/$target
 [[ -x $binary ]] || { echo "fuzz: $binary not built (make fuzz-build)" >&2; exit 2; }
 mkdir -p "Fuzz/.build/corpus/$target" Fuzz/.build/crashes "Fuzz/corpus/$target"
 log=Fuzz/.build/$target.log
