@@ -59,11 +59,18 @@ import Testing
         let lunacm = Lunacm()
         try FileManager.default.createDirectory(atPath: lunacm.home, withIntermediateDirectories: true)
         try Self.annotated.write(toFile: lunacm.confPath, atomically: true, encoding: .utf8)
+        // Every hagroup command that writes the conf (reference: the hagroup commands of lunacm 7.x).
         let steps: [(command: [String], stdin: String, listed: String?)] = [
             (["hagroup", "createGroup", "-label", "G1", "-slot", "0", "-password", "userpin1"], "", "HA Group Label:  G1"),
             (["hagroup", "addMember", "-group", "G1", "-slot", "1", "-password", "userpin1"], "copy\n",
              "Group Members:  154438865287, 1238700701509"),
+            (["hagroup", "addStandby", "-group", "G1", "-slot", "1"], "", "Standby Members:  1238700701509"),
+            (["hagroup", "removeStandby", "-group", "G1", "-slot", "1"], "", "Standby Members:  <none>"),
             (["hagroup", "synchronize", "-group", "G1", "-disable"], "", nil),
+            (["hagroup", "recoveryMode", "-mode", "activeEnhanced"], "", nil),
+            (["hagroup", "interval", "-interval", "120"], "", nil),
+            (["hagroup", "HAOnly", "-enable"], "", nil),
+            (["hagroup", "HAOnly", "-disable"], "", nil),
             (["hagroup", "retry", "-count", "5"], "", nil),
             (["hagroup", "haLog", "-path", "/var/log/lunasim", "-maxLength", "262144"], "", nil),
             (["hagroup", "removeMember", "-group", "G1", "-slot", "1"], "", "Group Members:  154438865287\n"),
@@ -88,7 +95,11 @@ import Testing
         }
         let final = try lunacm.run(["-c", "hagroup", "listgroups"])
         #expect(!final.out.contains("G1"), "\(final.out)")
-        // The group went inside the existing VirtualToken section and left it as it was.
-        #expect(lunacm.file(lunacm.confPath).contains("VirtualToken = {\n   # HA groups are added below\n}\n"))
+        // The group went inside the existing VirtualToken section and left nothing of itself
+        // there; the recovery mode stays, and so does the operator's comment.
+        let conf = lunacm.file(lunacm.confPath)
+        #expect(!conf.contains("VirtualToken00"), "\(conf)")
+        #expect(conf.components(separatedBy: "VirtualToken = {").count == 2, "\(conf)")
+        #expect(conf.contains("   VirtualTokenActiveRecovery = activeEnhanced;\n"), "\(conf)")
     }
 }
