@@ -10,6 +10,7 @@ struct Invocation: Equatable {
     var fleet: String?
     var reset = false
     var export: String?
+    var fingerprintDump = false
     var echo = false
     var bail = false
     var file: String?
@@ -26,6 +27,7 @@ struct Invocation: Equatable {
         fleet = options.fleet
         reset = options.reset
         export = options.export
+        fingerprintDump = options.fingerprintDump
         echo = options.echo
         bail = options.bail
         file = options.file

@@ -21,6 +21,10 @@ struct Options: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the current state as a fleet file and exit.", valueName: "file"), completion: .file())
     var export: String?
 
+    /// Hidden: the canonical state fingerprint (StateFingerprint) on stdout, for scripts/crashtest.sh.
+    @Flag(name: .customLong("fingerprint-dump"), help: .hidden)
+    var fingerprintDump = false
+
     @Flag(name: .long, help: "Batch: print 'lunacm:> COMMAND' before each command's output.")
     var echo = false
 

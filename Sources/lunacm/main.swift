@@ -76,6 +76,16 @@ func runLunacm() -> Int32 {
         }
     }
 
+    if options.fingerprintDump {
+        do {
+            print(try StateFingerprint.canonicalText(store), terminator: "")
+            return 0
+        } catch {
+            StandardOutput.error("lunacm: cannot fingerprint the state: \(error.reason)\n")
+            return 2
+        }
+    }
+
     let output = StandardOutput()
     if let path = options.record {
         return TranscriptCommands.record(to: path, store: store, output: output, historyPath: home + "/history")

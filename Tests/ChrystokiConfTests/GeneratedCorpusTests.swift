@@ -96,13 +96,38 @@ struct CorpusGenerator {
                 if let span = edited.span(of: section), let i = edited.entryIndex(key, in: span) {
                     touched.insert(Substring(edited.lines[i].text))
                 }
+                // Each edit must also have taken effect, exactly (issue 16): the first `key` of the
+                // section is what was asked, and the number of such entries moved by one at most.
+                func count(_ name: String) -> Int { edited.entries(in: section).filter { $0.key == name }.count }
+                let keysBefore = count(key), valueBefore = edited.value(key, in: section)
                 switch gen.rng.next() % 4 {
-                case 0: try edited.set(key, to: gen.pick(["1", "new value", "/p"]), in: section)
-                case 1: edited.delete(key, in: section)
-                case 2: if (try? edited.renameKey(key, to: "Renamed", in: section)) == nil { continue }
+                case 0:
+                    let value = gen.pick(["1", "new value", "/p"])
+                    try edited.set(key, to: value, in: section)
+                    #expect(edited.value(key, in: section) == value, "seed \(seed): set")
+                    #expect(count(key) == max(keysBefore, 1), "seed \(seed): set")
+                case 1:
+                    let deleted = edited.delete(key, in: section)
+                    #expect(deleted == (keysBefore > 0), "seed \(seed): delete")
+                    #expect(count(key) == max(keysBefore - 1, 0), "seed \(seed): delete")
+                    if !deleted { #expect(edited.text == before, "seed \(seed): delete of nothing") }
+                case 2:
+                    let renamedBefore = count("Renamed")
+                    guard let renamed = try? edited.renameKey(key, to: "Renamed", in: section) else {
+                        #expect(edited.text == before, "seed \(seed): refused rename")
+                        continue
+                    }
+                    #expect(renamed == (keysBefore > 0), "seed \(seed): rename")
+                    if renamed && key != "Renamed" {
+                        #expect(count(key) == keysBefore - 1 && count("Renamed") == renamedBefore + 1, "seed \(seed): rename")
+                        #expect(edited.value("Renamed", in: section) == valueBefore, "seed \(seed): rename")
+                    } else if !renamed {
+                        #expect(edited.text == before, "seed \(seed): rename of nothing")
+                    }
                 default:
-                    if edited.value(key, in: section) == nil {
+                    if valueBefore == nil {
                         try edited.insert(key, value: "ins", in: section, after: gen.key())
+                        #expect(edited.value(key, in: section) == "ins" && count(key) == 1, "seed \(seed): insert")
                     }
                 }
                 let after = edited.text

@@ -40,6 +40,7 @@ import Testing
                        code: String, name: String, reason: String,
                        sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let snapshotBefore = try world.store.snapshot()
+        let fingerprintBefore = try StateFingerprint.canonicalText(world.store)
         let fileBefore = FleetFileWriter.write(snapshotBefore)
         let confBefore = try confBytes(world)
         let outcome = tokens.map { world.shell.run(tokens: $0) } ?? world.shell.run(line: line ?? "")
@@ -55,6 +56,8 @@ import Testing
         let snapshotAfter = try world.store.snapshot()
         #expect(snapshotAfter == snapshotBefore, "the fleet state changed", sourceLocation: sourceLocation)
         #expect(FleetFileWriter.write(snapshotAfter) == fileBefore, sourceLocation: sourceLocation)
+        #expect(try StateFingerprint.canonicalText(world.store) == fingerprintBefore,
+                "the state changed (canonical fingerprint)", sourceLocation: sourceLocation)
         #expect(try confBytes(world) == confBefore, "Chrystoki.conf changed:\n\(world.confText)", sourceLocation: sourceLocation)
         return output
     }

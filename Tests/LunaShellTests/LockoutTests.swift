@@ -28,6 +28,11 @@ import Testing
     @Test func partitionPolicy20LowersTheLimit() throws {
         let world = try RoleCommandTests.world()
         _ = world.run("role login -name po -password popin123", "partition changepolicy -policy 20 -value 3", "role logout")
+        // N-1 failures still allow a login (which resets the counter) ...
+        fail(world, 2)
+        #expect(world.run("role login -name co -password userpin1").hasSuffix("Command Result : No Error\n"))
+        _ = world.run("role logout")
+        // ... and the Nth locks.
         fail(world, 3)
         #expect(world.run("role show -name co").contains("Failed login attempts before lockout: 3\n"))
         #expect(world.run("role login -name co -password userpin1").contains("CKR_PIN_LOCKED"))
@@ -46,6 +51,10 @@ import Testing
     @Test func tenBadPOLoginsZeroizeThePartition() throws {
         let world = try RoleCommandTests.world()
         _ = world.run("slot set -slot 1")
+        fail(world, 9, role: "po")
+        #expect(world.run("role login -name po -password popin123").hasSuffix("Command Result : No Error\n"))
+        _ = world.run("role logout")
+        #expect(!world.run("role show -name po").contains("Not initialized."))
         fail(world, 10, role: "po")
         #expect(world.run("role show -name po").contains("Not initialized."))
         #expect(world.run("role login -name co -password userpin1").contains("CKR_USER_PIN_NOT_INITIALIZED"))
@@ -58,6 +67,9 @@ import Testing
         let world = try RoleCommandTests.world()
         fail(world, 2, role: "so")
         #expect(world.run("role show -name co").contains("Primary authentication type"))
+        #expect(world.run("role login -name so -password sopin123").hasSuffix("Command Result : No Error\n"))
+        _ = world.run("role logout")
+        fail(world, 2, role: "so")
         let third = world.run("role login -name so -password nope-nope")
         #expect(third.contains("3 consecutive failures zeroized HSM 700101"))
         #expect(world.run("role show -name co").contains("Not initialized."))

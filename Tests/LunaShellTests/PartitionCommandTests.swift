@@ -101,9 +101,9 @@ import Testing
     @Test func quitStopsInitWithNothingChanged() throws {
         let world = try RoleCommandTests.world(answers: ["quit"])
         _ = world.run("slot set -slot 1", "role login -name po -password popin123")
-        let before = try world.store.snapshot()
+        let before = try StateFingerprint.canonicalText(world.store)
         #expect(world.run("partition init -label x -password popin456 -domain d2").hasSuffix("Command Result : 0x1 (CKR_CANCEL)\n"))
-        #expect(try world.store.snapshot() == before)
+        #expect(try StateFingerprint.canonicalText(world.store) == before)
     }
 
     @Test func initOfAnInitializedPartitionNeedsThePO() throws {

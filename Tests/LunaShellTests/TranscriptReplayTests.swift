@@ -7,6 +7,7 @@ import Testing
 /// header is checked; the CLI contract (summary line, exit status) holds.
 @Suite struct TranscriptReplayTests {
     static let seedPath = TranscriptCorpusTests.folder + "/seed-setting-up-an-ha-group.lunacm"
+    static let seedPagePath = TranscriptCorpusTests.folder + "/setting-up-an-ha-group.page.txt"
 
     func scratch() throws -> String {
         let directory = NSTemporaryDirectory() + "lunasim-tx-test-" + UUID().uuidString
@@ -79,14 +80,16 @@ import Testing
     @Test func theSeedsTextCopiedAsItIsPassesWithOneHeaderLineAndOneWildcard() throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let seed = try String(contentsOfFile: "/work/shared/seeds/000_764f674a283eba99.txt", encoding: .utf8)
-        guard let start = seed.range(of: "lunacm:> hagroup creategroup -label myHAgroup -slot 0"),
-              let prose = seed.range(of: "LunaCM generates a serial number"),
-              let banner = seed.range(of: "lunacm (64-bit) v7.3.0."),
-              let step2 = seed.range(of: "2.Add another partition"),
-              let add = seed.range(of: "lunacm:> hagroup addmember -group myHAgroup -slot 1"),
-              let end = seed.range(of: "Repeat this step")
-        else { return }  // the seed is not on this machine
+        // The text of Thales' public docs page "Setting Up an HA Group" (Luna HSM client
+        // documentation, HA section), kept beside the transcripts. A missing file or a missing
+        // anchor fails the test: it never passes by checking nothing.
+        let seed = try String(contentsOfFile: Self.seedPagePath, encoding: .utf8)
+        let start = try #require(seed.range(of: "lunacm:> hagroup creategroup -label myHAgroup -slot 0"))
+        let prose = try #require(seed.range(of: "LunaCM generates a serial number"))
+        let banner = try #require(seed.range(of: "lunacm (64-bit) v7.3.0."))
+        let step2 = try #require(seed.range(of: "2.Add another partition"))
+        let add = try #require(seed.range(of: "lunacm:> hagroup addmember -group myHAgroup -slot 1"))
+        let end = try #require(seed.range(of: "Repeat this step"))
         let text = "# lunasim: secret = userpin1\n" + seed[start.lowerBound..<prose.lowerBound]
             + seed[banner.lowerBound..<step2.lowerBound].replacingOccurrences(of: "v7.3.0. Copyright", with: "v7.3.0[..]. Copyright")
             + seed[add.lowerBound..<end.lowerBound]

@@ -48,19 +48,29 @@ import Testing
     @Test func aFailingCommandChangesNeitherStateNorConf() throws {
         let home = try temporaryHome()
         let store = try open(home)
-        let before = FleetFileWriter.write(try store.snapshot())
+        let before = try StateFingerprint.canonicalText(store)
         let confBefore = try String(contentsOfFile: store.confPath, encoding: .utf8)
+        var reachedTheRefusal = false
         #expect(throws: LunaError.self) {
             try store.write { transaction throws(LunaError) in
                 transaction.fleet.partitions[0].label = "changed"
                 var ha = HAConfig(try transaction.conf())
-                _ = try? ha.addGroup(label: "g", serial: "1154438865287", members: ["154438865287"])
+                do { _ = try ha.addGroup(label: "g", serial: "1154438865287", members: ["154438865287"]) } catch {
+                    throw LunaError(.generalError, "addGroup: \(error)")
+                }
                 transaction.setConf(ha.document)
                 try transaction.appendObjects([StoredObject(handle: 9, label: "k", objectClass: .secretKey, keyType: "AES", size: 256)], on: "154438865287")
+                _ = transaction.random.next()
+                transaction.clock.now += 1
+                // Every change above was made (checked here); only the refusal undoes them.
+                let confHasTheGroup = try transaction.conf().text.contains("VirtualToken00Label = g;")
+                let objects = try transaction.objectCount(on: "154438865287")
+                reachedTheRefusal = confHasTheGroup && objects == 1
                 throw LunaError(.pinIncorrect, "refused")
             }
         }
-        #expect(FleetFileWriter.write(try store.snapshot()) == before)
+        #expect(reachedTheRefusal)
+        #expect(try StateFingerprint.canonicalText(store) == before)
         #expect(try String(contentsOfFile: store.confPath, encoding: .utf8) == confBefore)
     }
 
@@ -69,7 +79,9 @@ import Testing
         let store = try open(home)
         try store.write { transaction throws(LunaError) in
             var ha = HAConfig(try transaction.conf())
-            _ = try? ha.addGroup(label: "g", serial: "1154438865287", members: ["154438865287"])
+            do { _ = try ha.addGroup(label: "g", serial: "1154438865287", members: ["154438865287"]) } catch {
+                throw LunaError(.generalError, "addGroup: \(error)")
+            }
             transaction.setConf(ha.document)
             try transaction.appendObjects([StoredObject(handle: 9, label: "k", objectClass: .secretKey, keyType: "AES", size: 256)], on: "154438865287")
         }
@@ -77,14 +89,23 @@ import Testing
         #expect(try String(contentsOfFile: store.confPath, encoding: .utf8).contains("VirtualToken00Label = g;"))
     }
 
+    /// Every byte of every file: the database, the WAL the store keeps (where writes land) and
+    /// the conf. The -shm index is left out: readers record their read marks there by design.
     @Test func readOnlyTransactionsDoNotTouchTheFiles() throws {
         let home = try temporaryHome()
         let store = try open(home)
-        let modified = try FileManager.default.attributesOfItem(atPath: home + "/state.db")[.modificationDate] as? Date
-        let confModified = try FileManager.default.attributesOfItem(atPath: store.confPath)[.modificationDate] as? Date
-        _ = try store.read { transaction throws(LunaError) in transaction.fleet.partitions.count }
-        #expect(try FileManager.default.attributesOfItem(atPath: home + "/state.db")[.modificationDate] as? Date == modified)
-        #expect(try FileManager.default.attributesOfItem(atPath: store.confPath)[.modificationDate] as? Date == confModified)
+        try store.write { transaction throws(LunaError) in transaction.fleet.partitions[0].label = "written" }
+        let files = [home + "/state.db", home + "/state.db-wal", store.confPath]
+        func contents() -> [Data?] { files.map { FileManager.default.contents(atPath: $0) } }
+        let before = contents()
+        #expect(before.allSatisfy { $0 != nil }, "a file is missing: \(files)")
+        #expect((before[1]?.count ?? 0) > 0, "the write did not land in the WAL")
+        let fingerprint = try StateFingerprint.canonicalText(store)
+        let label = try store.read { transaction throws(LunaError) in transaction.fleet.partitions[0].label }
+        #expect(label == "written")
+        #expect(contents() == before)
+        #expect(try StateFingerprint.canonicalText(store) == fingerprint)
         #expect(try store.integrityCheck() == "ok")
+        #expect(contents() == before)
     }
 }

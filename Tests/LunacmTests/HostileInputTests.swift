@@ -3,7 +3,7 @@ import Testing
 
 /// Issue #7 item 4: hostile input through batch mode (stdin), `-c` words and configurator. Each
 /// input gets a LunaCM-style error (`Command Result : 0x...`), exit status 1, no crash, no hang,
-/// and leaves the state (as exported) and Chrystoki.conf byte for byte as they were.
+/// and leaves the state (its canonical fingerprint) and Chrystoki.conf byte for byte as they were.
 @Suite struct HostileInputTests {
     static let password = "userpin1"
     static let megabyte = 1 << 20
@@ -146,7 +146,7 @@ import Testing
 
     @Test func everyHostileInputIsRefusedCleanlyAndChangesNothing() throws {
         let lunacm = try Self.preparedHome()
-        let stateBefore = try lunacm.export()
+        let stateBefore = try lunacm.fingerprint()
         let confBefore = try #require(FileManager.default.contents(atPath: lunacm.confPath))
         var failures: [String] = [], known: [String] = []
         var slowest = (name: "", seconds: 0.0)
@@ -163,7 +163,7 @@ import Testing
             if outcome.out.count > (64 << 10) + inputSize { problems.append("\(outcome.out.count) bytes of output") }
             if outcome.outText.contains("Command Result : No Error") { problems.append("a command succeeded") }
             if FileManager.default.contents(atPath: lunacm.confPath) != confBefore { problems.append("Chrystoki.conf changed") }
-            if try lunacm.export() != stateBefore { problems.append("the state changed") }
+            if try lunacm.fingerprint() != stateBefore { problems.append("the state changed") }
             if outcome.seconds > slowest.seconds { slowest = (input.name, outcome.seconds) }
             if !problems.isEmpty {
                 if let reason = Self.knownIssues[input.name] { known.append("\(input.name) (\(reason)): \(problems)") }

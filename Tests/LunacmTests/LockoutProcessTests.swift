@@ -27,6 +27,26 @@ import Testing
         #expect(!(try lunacm.run(["-c", "role", "show", "-name", "co"])).out.contains("Locked out"))
     }
 
+    /// Nine failures spread over processes still allow a login (which resets the counter); the
+    /// tenth, in yet another process, locks.
+    @Test func nineBadLoginsAcrossProcessesStillAllowALogin() throws {
+        let lunacm = Lunacm()
+        let bad = (1...5).map { "role login -name co -password wrongpin\($0)\n" }.joined()
+        #expect(try lunacm.run(["--fleet", Self.freshFleet, "--reset"], stdin: bad).status == 1)
+        #expect(try lunacm.run([], stdin: (6...9).map { "role login -name co -password wrongpin\($0)\n" }.joined()).status == 1)
+        #expect(try lunacm.export().contains("\"coFailedLogins\" : 9"))
+        let login = try lunacm.run(["-c", "role", "login", "-name", "co", "-password", "userpin1"])
+        #expect(login.status == 0, "\(login.out)")
+        #expect(login.out.hasSuffix("Command Result : No Error\n"))
+        #expect(try lunacm.export().contains("\"coFailedLogins\" : 0"))
+        // From zero again: nine in one process, the tenth in the next locks.
+        _ = try lunacm.run([], stdin: (1...9).map { "role login -name co -password wrongpin\($0)\n" }.joined())
+        let tenth = try lunacm.run(["-c", "role", "login", "-name", "co", "-password", "wrongpin10"])
+        #expect(tenth.out.contains("10 consecutive failures locked out the Crypto Officer and Crypto User."))
+        let locked = try lunacm.run(["-c", "role", "login", "-name", "co", "-password", "userpin1"])
+        #expect(locked.out.hasSuffix("Command Result : 0xa4 (CKR_PIN_LOCKED)\n"))
+    }
+
     @Test func countersSurviveExportAndAFleetFile() throws {
         let lunacm = Lunacm()
         _ = try lunacm.run(["--fleet", Self.freshFleet, "--reset"], stdin: "role login -name co -password wrongpin1\n")

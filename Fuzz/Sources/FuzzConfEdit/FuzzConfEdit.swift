@@ -22,6 +22,70 @@ let base = """
 
     """
 
+/// The same client's file after years of hand edits: comments before, inside and after sections,
+/// trailing comments on entries, blank lines and sections no Luna tool knows. Every edit must keep
+/// all of them, byte for byte and in order.
+let annotated = """
+    # Chrystoki.conf, edited by hand and by other tools
+    // do not remove the next section
+
+    Chrystoki2 = {
+       # the 64-bit library
+       LibUNIX64 = /usr/safenet/lunaclient/lib/libCryptoki2_64.so;   // trailing comment
+    }
+
+    VendorTool = {
+       Colour = blue;
+
+       // a blank line above
+    }
+
+    CardReader = {
+       LunaG5Slots = 3;  # slots
+    }
+
+
+    VirtualToken = {
+       VirtualToken00Label = first;
+       # between the group's entries
+       VirtualToken00SN = 1154438865287;
+
+       VirtualToken00Members = 154438865287;
+    }
+
+    HASynchronize = {
+       first = 1;
+    }
+    # trailing comment at the end of the file
+
+    """
+
+/// The comment and blank lines of `text`, in order.
+func trivia(_ text: String) -> [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+        let line = $0.drop { $0 == " " }
+        return line.isEmpty || line.hasPrefix("#") || line.hasPrefix("//")
+    }
+}
+
+/// `old`'s comment and blank lines appear in `new` in the same order (an edit may add blank lines).
+func keepsTrivia(_ old: String, _ new: String) -> Bool {
+    var lines = new.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+    outer: for line in trivia(old) {
+        while let candidate = lines.next() { if candidate == line { continue outer } }
+        return false
+    }
+    return true
+}
+
+/// Parsed once: parsing per input cost more than the edits themselves.
+let parsedBase = parsed(base), parsedAnnotated = parsed(annotated)
+
+func parsed(_ text: String) -> (String, ConfDocument, Int) {
+    let document = try! ConfDocument.parse(text)
+    return (text, document, document.sectionNames.map { document.entries(in: $0).count }.reduce(0, +))
+}
+
 /// User text that reaches Chrystoki.conf (group labels, `configurator setValue` entries, the HA
 /// log path): each edit is refused, or its result re-parses to exactly what was asked, with no
 /// extra entry or section (an injected `;`, `}` or newline would add one).
@@ -30,13 +94,14 @@ public func fuzzConfEdit(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0, let text = String(validating: UnsafeBufferPointer(start: data + 1, count: size - 1), as: UTF8.self) else {
         return 0
     }
-    let document = try! ConfDocument.parse(base)
-    let entryCount = document.sectionNames.map { document.entries(in: $0).count }.reduce(0, +)
+    // Bit 2 of the first byte picks the file: the plain one or the one full of comments.
+    let (source, document, entryCount) = data[0] & 4 == 0 ? parsedBase : parsedAnnotated
     func parsedAgain(_ edited: ConfDocument) -> ConfDocument {
         guard let again = try? ConfDocument.parse(edited.text) else {
             preconditionFailure("an accepted edit produced a conf that does not parse: \(edited.text)")
         }
         precondition(again.text == edited.text)
+        precondition(keepsTrivia(source, edited.text), "an edit lost a comment or blank line: \(edited.text)")
         return again
     }
     func count(_ doc: ConfDocument) -> Int { doc.sectionNames.map { doc.entries(in: $0).count }.reduce(0, +) }

@@ -240,6 +240,19 @@ public final class StateStore {
         }
     }
 
+    /// The database and the conf as one read transaction sees them, the conf being the one the
+    /// committed state vouches for (a staged, not yet renamed file counts): what StateFingerprint
+    /// reads. Never writes, and never completes a pending rename.
+    func readCommitted<T>(_ body: (Database, String?) throws -> T) throws(LunaError) -> T {
+        try perform { () throws -> T in
+            try queue.read { db in
+                let pending = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?",
+                                                  arguments: [ConfJournal.pendingKey])
+                return try body(db, try journal.committedText(pendingValue: pending))
+            }
+        }
+    }
+
     /// Runs SQLite's own consistency check; used by the crash and concurrency tests.
     public func integrityCheck() throws(LunaError) -> String {
         try perform { () throws -> String in

@@ -67,7 +67,20 @@ struct Lunacm {
 
     func file(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "<missing>" }
 
-    /// The state as a fleet file, for before/after comparisons.
+    /// The canonical state fingerprint (`lunacm --fingerprint-dump`, StateFingerprint): every
+    /// table and field, key material, SMK blobs and backups, the meta table's random state and
+    /// clock, plus the Chrystoki.conf bytes. What every "nothing changed" check compares; a
+    /// fingerprint that cannot be taken fails the test instead of comparing equal.
+    func fingerprint() throws -> String {
+        let result = try run(["--fingerprint-dump"])
+        #expect(result.status == 0, "fingerprint failed: \(result.err)")
+        #expect(result.out.hasPrefix("lunasim-state-fingerprint 1\n") && result.out.contains("\nrow ")
+                && result.out.contains("\nconf "), "no canonical state text: \(result.out.prefix(200))")
+        return result.status == 0 ? result.out : "fingerprint failed: \(UUID())"
+    }
+
+    /// The state as a fleet file (what `--export` gives a user); "nothing changed" checks use
+    /// `fingerprint()`, which sees more.
     func export() throws -> String {
         let path = scratch + "/export-\(UUID().uuidString).json"
         let result = try run(["--export", path])
