@@ -36,6 +36,9 @@ import Testing
         #expect(added.status == 0 && added.out == "\nNew server 192.0.2.12 successfully added to server list.\n\n")
         let listed = try tool.vtl("listServers")
         #expect(listed.out.contains("\n1         192.0.2.12                     NTLS    no\n"))
+        // lunacm's clientconfig reads the same registration.
+        let clientconfig = try tool.lunacm("-q", "clientconfig", "listservers")
+        #expect(clientconfig.status == 0 && clientconfig.out.contains("        1             192.0.2.12                NTLS      no\n"), "\(clientconfig.out)")
         #expect(try tool.lunacm("-q", "slot", "list").out.contains("par1"))
         #expect(try tool.vtl("verify").out.contains("\n1      1238700701509    par1\n"))
 
@@ -44,6 +47,7 @@ import Testing
         #expect(Self.serverLines(tool.file(tool.confPath)) == Self.serverLines(before))
         #expect(!(try tool.lunacm("-q", "slot", "list")).out.contains("par1"))
         #expect(!(try tool.vtl("listServers")).out.contains("192.0.2.12"))
+        #expect(!(try tool.lunacm("-q", "clientconfig", "listservers")).out.contains("192.0.2.12"))
     }
 
     @Test func listSlotsAndHaAdminShowWhatScriptsGrep() throws {
