@@ -28,142 +28,6 @@ import Testing
         try #require(blocks.first { $0.line == line }, "no block at README.md:\(line)")
     }
 
-    /// What a reader types where a shell line reads a terminal: the recorded session.
-    static let typedInput = ["lunacm --record my-session.lunacm": "slot list\nslot set -slot 1\n"]
-
-    struct Line {
-        let source: String
-        let status: Int32
-        let out: String
-    }
-
-    enum StepKind { case shell, session(prompts: [String]), python, own }
-
-    struct Step {
-        let source: String
-        let script: String
-        let kind: StepKind
-        var stdin: String? = nil
-    }
-
-    // MARK: fixture
-
-    static var binaries: String { URL(fileURLWithPath: Lunacm.binary).deletingLastPathComponent().path }
-
-    /// The environment a reader's shell has: the fresh home, the built binaries first in PATH, then
-    /// the PATH (and pyenv root) this test runs with, for pkcs11-tool and python3.
-    static func environment(_ lunacm: Lunacm) -> [String: String] {
-        var environment = lunacm.environment
-        let inherited = ProcessInfo.processInfo.environment
-        environment["PATH"] = binaries + ":" + (inherited["PATH"] ?? "/usr/bin:/bin")
-        if let pyenv = inherited["PYENV_ROOT"] { environment["PYENV_ROOT"] = pyenv }
-        return environment
-    }
-
-    /// A working directory as a reader's: the repository's Config/ and Tests/, the built products
-    /// at `.build/debug`, a small provision.txt and a server certificate (server.pem, as a reader gets it
-    /// from the appliance).
-    static func workingDirectory(_ lunacm: Lunacm) throws -> String {
-        let directory = lunacm.scratch + "/work"
-        let files = FileManager.default
-        try files.createDirectory(atPath: directory + "/.build", withIntermediateDirectories: true)
-        for name in ["Config", "Tests"] {
-            try files.createSymbolicLink(atPath: directory + "/" + name, withDestinationPath: root.appendingPathComponent(name).path)
-        }
-        try files.createSymbolicLink(atPath: directory + "/.build/debug", withDestinationPath: binaries)
-        try "# provisioning\nslot list\nslot set -slot 1\nhagroup listgroups -password userpin1\n"
-            .write(toFile: directory + "/provision.txt", atomically: true, encoding: .utf8)
-        try "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUXvRrZ3Jvb3QtY2EtZm9yLXRlc3RzMAoGCCqGSM49BAMC\n-----END CERTIFICATE-----\n"
-            .write(toFile: directory + "/server.pem", atomically: true, encoding: .utf8)
-        return directory
-    }
-
-    // MARK: running
-
-    /// Runs the steps in one /bin/sh in `directory`, each step's output and status kept apart.
-    static func run(_ steps: [Step], in directory: String, _ lunacm: Lunacm) throws -> [Line] {
-        let record = lunacm.scratch + "/steps"
-        try FileManager.default.createDirectory(atPath: record, withIntermediateDirectories: true)
-        var script = ""
-        for (index, step) in steps.enumerated() {
-            var input = "/dev/null"
-            if let stdin = step.stdin {
-                input = "\(record)/in.\(index)"
-                try stdin.write(toFile: input, atomically: true, encoding: .utf8)
-            }
-            script += "{\n\(step.script)\n} >'\(record)/out.\(index)' 2>&1 <'\(input)'\necho $? >'\(record)/status.\(index)'\n"
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = environment(lunacm)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return steps.enumerated().map { index, step in
-            let status = Int32(lunacm.file("\(record)/status.\(index)").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-            return Line(source: step.source, status: status, out: lunacm.file("\(record)/out.\(index)"))
-        }
-    }
-
-    /// The steps of a block: a shell block's lines (comment-only and blank lines are not run); a
-    /// session or python block as one step.
-    static func steps(of block: ReadmeBlock) -> [Step] {
-        switch block.kind {
-        case .shell:
-            return block.lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !$0.hasPrefix("#") }.map { line in
-                Step(source: line, script: line, kind: .shell, stdin: typedInput.first { line.hasPrefix($0.key) }?.value)
-            }
-        case .session:
-            var typed = "", prompts: [String] = []
-            for line in block.lines {
-                if line.hasPrefix("lunacm:> ") { typed += String(line.dropFirst("lunacm:> ".count)) + "\n" }
-                else if line.hasPrefix("> ") { typed += String(line.dropFirst(2)) + "\n" }
-                else if !line.trimmingCharacters(in: .whitespaces).isEmpty { prompts.append(trimmedEnd(line)) }
-            }
-            return [Step(source: block.description, script: "lunacm --bail <<'README_SESSION'\n\(typed)README_SESSION", kind: .session(prompts: prompts))]
-        case .python:
-            return [Step(source: block.description, script: "python3 - <<'README_PYTHON'\n\(block.text)README_PYTHON", kind: .python)]
-        default:
-            return []
-        }
-    }
-
-    static func trimmedEnd(_ line: some StringProtocol) -> String {
-        String(line.reversed().drop { $0 == " " || $0 == "\r" || $0 == "\t" }.reversed())
-    }
-
-    /// Checks one step's output against what the README promises of it.
-    static func check(_ step: Step, _ result: Line) {
-        switch step.kind {
-        case .shell:
-            let comment = step.source.components(separatedBy: "   # ").dropFirst().first?.trimmingCharacters(in: .whitespaces) ?? ""
-            if let match = comment.firstMatch(of: #/^(0x[0-9a-f]+) (CKR_[A-Z_]+)$/#) {
-                #expect(result.out.contains("Command Result : \(match.1) (\(match.2))"), "\(step.source)\n\(result.out)")
-            } else if comment.hasPrefix("... ") {
-                #expect(result.out.contains(comment.dropFirst(4)), "\(step.source)\n\(result.out)")
-            } else if comment.hasPrefix("prints ") {
-                #expect(result.out.hasSuffix("\n" + comment.dropFirst("prints ".count) + "\n"), "\(step.source)\n\(result.out)")
-            } else {
-                #expect(result.status == 0, "\(step.source) exited \(result.status)\n\(result.out)")
-            }
-        case .session(let prompts):
-            #expect(result.status == 0, "\(step.source) exited \(result.status)\n\(result.out)")
-            var rest = Substring(result.out)
-            for prompt in prompts {
-                guard let found = rest.range(of: prompt) else {
-                    Issue.record("\(step.source): the prompt '\(prompt)' is not printed (in order)\n\(result.out)")
-                    break
-                }
-                rest = rest[found.upperBound...]
-            }
-        case .python, .own:
-            #expect(result.status == 0, "\(step.source) exited \(result.status)\n\(result.out)")
-        }
-        #expect(!result.out.contains("not found"), "\(step.source)\n\(result.out)")
-    }
-
     // MARK: coverage
 
     static let shellBlocks = blocks.filter { $0.kind == .shell && $0.skipReason == nil }.map(\.line)
@@ -178,7 +42,8 @@ import Testing
                 #expect(!reason.isEmpty, "\(block): a skip needs its reason")
                 continue
             }
-            #expect(block.kind != .unknown, "\(block): no test runs this kind of block; run it or mark it <!-- readme-test: skip, REASON -->")
+            #expect(block.kind != .unknown,
+                    "\(block): no test runs this kind of block; run it or mark it <!-- readme-test: skip, REASON -->")
             if block.continuesPrevious {
                 #expect(index > 0 && all[index - 1].kind == .shell && all[index - 1].skipReason == nil,
                         "\(block) continues a block that is not a run shell block")
@@ -223,7 +88,8 @@ import Testing
         if block.text.contains("role resetpw") {
             // Lockout: ten failures, then the Partition SO logs in and resets the CO's password.
             #expect(results[1].out.components(separatedBy: "(CKR_PIN_INCORRECT)").count - 1 == 10)
-            #expect(results[ownLines - 1].out.components(separatedBy: "Command Result : No Error").count == 3, "\(results[ownLines - 1].out)")
+            let reset = results[ownLines - 1].out
+            #expect(reset.components(separatedBy: "Command Result : No Error").count == 3, "\(reset)")
             let after = try lunacm.run(["-c", "role", "login", "-name", "co", "-password", "newpin11"])
             #expect(!after.out.contains("CKR_PIN_LOCKED") && !after.out.contains("CKR_PIN_INCORRECT"), "\(after.out)")
         }
@@ -234,7 +100,8 @@ import Testing
             #expect(pair[0].status == 0 && pair[0].out == pair[1].out && pair[0].out.contains("Command Result : No Error"))
         }
         if block.text.contains("fresh-partition.json --reset\n"), steps.count > ownLines {
-            #expect(results[ownLines].out.contains("Member 154438865288 successfully added to group myHAgroup."), "\(results[ownLines].out)")
+            let session = results[ownLines].out
+            #expect(session.contains("Member 154438865288 successfully added to group myHAgroup."), "\(session)")
         }
         if block.text.contains("lunacm --record") {
             #expect(results[0].out.contains("Current Slot Id: 1"), "\(results[0].out)")
@@ -275,7 +142,10 @@ import Testing
         var commands: [(String, [String])] = []
         for text in block.lines {
             if text.hasPrefix("$ ") { commands.append((String(text.dropFirst(2)), [])) }
-            else { try #require(!commands.isEmpty, "\(block): output before any command"); commands[commands.count - 1].1.append(text) }
+            else {
+                try #require(!commands.isEmpty, "\(block): output before any command")
+                commands[commands.count - 1].1.append(text)
+            }
         }
         for (command, expected) in commands {
             let printed: String
@@ -288,72 +158,6 @@ import Testing
                 Issue.record("\(block) `$ \(command)`: \(mismatch)\n--- printed:\n\(printed)")
             }
         }
-    }
-
-    /// What a pseudo-terminal has printed so far, read on its own thread.
-    final class Screen: @unchecked Sendable {
-        private let lock = NSLock()
-        private var bytes = Data()
-        func append(_ data: Data) { lock.withLock { bytes.append(data) } }
-        var text: String { lock.withLock { String(decoding: bytes, as: UTF8.self) } }
-    }
-
-    /// Runs `program` on a pseudo-terminal (util-linux `script`) and types `exit` once it shows
-    /// its prompt (typed earlier, the terminal would echo it before the banner).
-    static func onTerminal(_ program: String, in directory: String, _ lunacm: Lunacm) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["20", "script", "-qec", program, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = environment(lunacm)
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        let screen = Screen()
-        let done = DispatchSemaphore(value: 0)
-        let reader = output.fileHandleForReading
-        Thread {
-            while case let data = reader.availableData, !data.isEmpty { screen.append(data) }
-            done.signal()
-        }.start()
-        try process.run()
-        let start = Date()
-        while !screen.text.contains("lunacm:>") && Date().timeIntervalSince(start) < 15 { usleep(20_000) }
-        input.fileHandleForWriting.write(Data("exit\n".utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        done.wait()
-        #expect(process.terminationStatus == 0, "\(program) on a terminal exited \(process.terminationStatus)")
-        return screen.text.replacingOccurrences(of: "\r", with: "")
-    }
-
-    /// Why `printed` does not show `expected` (nil when it does): the lines match one for one
-    /// (trailing blanks and blank lines at the end aside), a `...` line matches any run of lines,
-    /// and a line ending in the prompt `lunacm:>` matches the prompt followed by what was typed.
-    static func mismatch(_ expected: [String], _ printed: [String]) -> String? {
-        func trimmed(_ lines: [String]) -> [String] {
-            var lines = lines.map { trimmedEnd($0) }
-            while lines.last == "" { lines.removeLast() }
-            return lines
-        }
-        let expected = trimmed(expected), printed = trimmed(printed)
-        var segments: [[String]] = [[]]
-        for line in expected {
-            if line.trimmingCharacters(in: .whitespaces) == "..." { segments.append([]) } else { segments[segments.count - 1].append(line) }
-        }
-        func same(_ want: String, _ got: String) -> Bool { want == got || (want.hasSuffix("lunacm:>") && got.hasPrefix(want)) }
-        var position = 0
-        for (index, segment) in segments.enumerated() {
-            let starts = index == 0 ? [position] : Array(position...max(position, printed.count - segment.count))
-            guard let start = starts.first(where: { start in
-                start + segment.count <= printed.count && zip(segment, printed[start...]).allSatisfy { same($0, $1) }
-            }) else {
-                return "lines not printed \(index == 0 ? "at the start" : "after line \(position)"): \(segment)"
-            }
-            position = start + segment.count
-        }
-        return position == printed.count ? nil : "printed more than shown from line \(position + 1): \(printed[position])"
     }
 
     // MARK: layout
