@@ -6,7 +6,9 @@ prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 fail() { echo "install-check: $*" >&2; exit 1; }
 
-make --no-print-directory install PREFIX="$prefix" >/dev/null
+log=$(mktemp)
+trap 'rm -rf "$prefix" "$log"' EXIT
+make --no-print-directory install PREFIX="$prefix" >"$log" 2>&1 || { tail -n 40 "$log" >&2; fail "make install failed (its last lines above)"; }
 
 for file in bin/lunacm bin/configurator bin/vtl lib/liblunasim-pkcs11.so share/man/man1/lunacm.1 share/man/man1/configurator.1 \
         share/bash-completion/completions/lunacm share/zsh/site-functions/_lunacm \

@@ -84,13 +84,22 @@ public enum VTLRenderer {
             out += "Standby members: \(group.standbySerials.joined(separator: ", "))".trimmedRight + "\n\n"
             out += row(["Slot #", "Member S/N", "Member Label", "Status"], [6, 10, 12, 6])
             out += row(["======", "==========", "============", "======"], [6, 10, 12, 6])
-            for member in group.members {
-                let slot = member.status == .alive ? member.slot.map(String.init) ?? "-" : "-"
-                out += row([slot, member.serial, member.label ?? "-", member.status.rawValue], [6, 10, 12, 6])
-            }
+            for member in group.members { out += memberRow(member) }
             out += "\n"
         }
         return out
+    }
+
+    /// One member row. Kept free of optional chaining on the member: Swift 6.3.1's optimizer
+    /// crashes on that pattern in release builds (as in HAGroupRenderer.memberRow).
+    static func memberRow(_ member: HAMember) -> String {
+        var slot = "-"
+        var label = "-"
+        if let partition = member.partition {
+            label = partition.label
+            if member.status == .alive { slot = String(partition.slot) }
+        }
+        return row([slot, member.serial, label, member.status.rawValue], [6, 10, 12, 6])
     }
 
     public static func haOnly(enabled: Bool, changed: Bool) -> String {
