@@ -69,9 +69,14 @@ public final class StateTransaction {
     /// Replaces the document; it is written (atomically) only if its text differs from the file's.
     public func setConf(_ document: ConfDocument) {
         parsedConf = document
+        confEdited = true
     }
 
     /// The new file text when the command changed the conf, else nil.
+    /// Set by `setConf`: a read transaction that sees it was asked to change the conf (checked
+    /// without printing the document, which a read of thousands of commands cannot afford).
+    private(set) var confEdited = false
+
     var changedConfText: String? {
         guard let parsedConf else { return nil }
         let text = parsedConf.text
