@@ -63,12 +63,21 @@ extension Runtime {
         switch slot.kind {
         case .physical(let partition, _):
             return partition.serial
-        case .virtual(let group, let candidates):
-            guard let member = dispatcher.member(of: group, candidates: candidates) else {
-                throw P11Error(CK_RV(CKR_DEVICE_REMOVED))
-            }
-            return member
+        case .virtual:
+            return try dispatcher.readableMember(for: slot)
         }
+    }
+
+    /// Routes one operation with `handle` on an HA virtual slot through the HA run time (a
+    /// physical slot has nothing to choose): the member is chosen when the operation starts
+    /// (C_SignInit, C_EncryptInit, ...), and an unreachable member is failed over there,
+    /// unseen by the caller. A session object lives in the library, so any member may serve it.
+    /// Caller holds `gate`.
+    func routeOperation(_ handle: CK_OBJECT_HANDLE, on slot: SlotTable.Entry) throws {
+        guard case .virtual(_, let candidates) = slot.kind else { return }
+        let holders = handle >= Runtime.firstSessionObject ? Set(candidates)
+            : Set(try resolve(handle, on: slot).placements.map(\.serial))
+        _ = try dispatcher.member(for: slot, holders: holders)
     }
 
     /// Token objects then session objects of a slot, with their handles; private objects only
