@@ -109,6 +109,7 @@ mkdir -p "$WORK/halog"
 "$LUNACM" -c "hagroup haLog -path $WORK/halog -maxLength 262144" >/dev/null
 "$LUNACM" -c "hagroup haLog -enable" >/dev/null
 "$LUNACM" -c "hagroup retry -count -1" >/dev/null
+"$LUNACM" -c "hagroup recoveryMode -mode activeEnhanced" >/dev/null
 expect "python-pkcs11: failover while lunacm takes a member down and up" ", 0 failed operations, [1-9][0-9]* failovers, member 1238700701509 recovered" \
     python3 "$HERE/failover.py" "$LIB" "$LUNACM" ha1 $PIN 1238700701509 "$WORK/halog"
 sed 's/^/     /' "$WORK/out"
@@ -139,6 +140,17 @@ expect "after 5 wrong PINs in the library and 5 in lunacm, lunacm reports the lo
     bash -c "printf 'slot set -slot 1\nrole login -name co -password $PIN\n' | '$LUNACM'"
 expect "and so does the library, with the right PIN" "CKR_PIN_LOCKED" tool --slot 1 --login --pin $PIN --list-objects
 expect "and the token's flags say so" "token flags +:.*user PIN locked" tool --slot 1 --list-token-slots
+
+# The failure codes an application meets (README), in a home of their own: a physical slot whose
+# HSM goes down, the HA slot failing over, every member down, recovery under activeBasic.
+(
+    export LUNASIM_HOME="$WORK/codes"
+    echo copy | "$LUNACM" -c hagroup createGroup -label ha1 -serialNumber 154438865287 -password "$PIN" >/dev/null
+    echo copy | "$LUNACM" -c hagroup addMember -group ha1 -serialNumber 1238700701509 -password "$PIN" >/dev/null
+    "$LUNACM" -c "hagroup retry -count -1" >/dev/null
+    python3 "$HERE/failure_codes.py" "$LIB" "$LUNACM" $PIN
+) >"$WORK/codes.out" 2>&1
+expect "python-pkcs11: the documented failure codes" "^0 failed checks" cat "$WORK/codes.out"
 
 if [ $failures -gt 0 ]; then echo "$failures PKCS#11 client check(s) failed"; exit 1; fi
 echo "all PKCS#11 client checks passed"

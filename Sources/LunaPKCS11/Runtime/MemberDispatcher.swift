@@ -7,7 +7,8 @@ import LunaSim
 protocol MemberDispatcher: AnyObject {
     /// The member that takes the next operation on `slot`, among `holders` (the members holding
     /// its key): counted, failed over from members found unreachable. CKR_DEVICE_REMOVED when
-    /// no member can take it.
+    /// no member can take it; CKR_USER_NOT_LOGGED_IN when the only members left wait for a
+    /// login (activeBasic recovery).
     func member(for slot: SlotTable.Entry, holders: Set<String>) throws -> String
     /// A member to read the slot's objects from, without counting an operation.
     func readableMember(for slot: SlotTable.Entry) throws -> String
@@ -49,13 +50,21 @@ final class HARuntimeMemberDispatcher: MemberDispatcher {
             dispatcher.clearPending()
         }
         groups[slot.lunacmSlot] = dispatcher
-        guard let index else { throw P11Error(CK_RV(CKR_DEVICE_REMOVED)) }
+        guard let index else { throw P11Error(CK_RV(try waitingForLogin(slot) ? CKR_USER_NOT_LOGGED_IN : CKR_DEVICE_REMOVED)) }
         return dispatcher.targets[index].serial
     }
 
     func readableMember(for slot: SlotTable.Entry) throws -> String {
         guard let serial = try current(slot).availableMembers.first else { throw P11Error(CK_RV(CKR_DEVICE_REMOVED)) }
         return serial
+    }
+
+    /// No member can take work, but some are back and wait for a login (recovered under
+    /// activeBasic): the application must log in again, not give the slot up.
+    private func waitingForLogin(_ slot: SlotTable.Entry) throws -> Bool {
+        guard case .virtual(_, let candidates) = slot.kind else { return false }
+        let states = try store.read { transaction throws(LunaError) in try transaction.memberStates() }
+        return candidates.contains { states[$0].map { $0.awaitingLogin && !$0.down } ?? false }
     }
 
     /// The group's dispatcher; a fresh one first runs the recovery attempts that are due, as
