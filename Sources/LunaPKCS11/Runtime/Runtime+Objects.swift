@@ -77,12 +77,14 @@ extension Runtime {
     /// Caller holds `gate`.
     func routeOperation(_ handle: CK_OBJECT_HANDLE, on slot: SlotTable.Entry) throws {
         guard case .virtual(let group, let candidates) = slot.kind else { return }
-        var holders = Set(candidates)
-        if handle < Runtime.firstSessionObject {
+        let cacheKey = KeyCacheKey(slot: slot.id, handle: handle, usage: 0)
+        var holders = cachedHolders[cacheKey] ?? Set(candidates)
+        if cachedHolders[cacheKey] == nil, handle < Runtime.firstSessionObject {
             // From the stored copies, not through `resolve`, which reads from a member that can
             // take work: with every member down the operation must still find them down.
             guard let twin = virtualHandles[group.label]?.byHandle[handle] else { throw P11Error.keyInvalid }
             holders = holders.filter { serial in (try? entries(on: serial).contains { $0.twin == twin }) ?? false }
+            cachedHolders[cacheKey] = holders
         }
         do {
             _ = try dispatcher.member(for: slot, holders: holders)

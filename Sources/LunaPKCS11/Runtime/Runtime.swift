@@ -29,6 +29,8 @@ final class Runtime: @unchecked Sendable {
     let slotIDs = SlotIDs()
     var cachedObjects: [String: [StoredEntry]] = [:]
     var cachedKeys: [KeyCacheKey: PreparedKey] = [:]
+    /// The members holding each token key of an HA slot (usage 0), until the state moves.
+    var cachedHolders: [KeyCacheKey: Set<String>] = [:]
 
     static let firstSessionObject: CK_OBJECT_HANDLE = 0x4000_0000
 
@@ -86,6 +88,7 @@ final class Runtime: @unchecked Sendable {
             cachedSlots = nil
             cachedObjects.removeAll(keepingCapacity: true)
             cachedKeys.removeAll(keepingCapacity: true)
+            cachedHolders.removeAll(keepingCapacity: true)
             dispatcher.stateChanged()
         }
     }
