@@ -94,4 +94,23 @@ import Testing
         for _ in 0..<4 { dispatcher.route(among: [par0, par1]) }
         #expect(dispatcher.served == [2, 2])
     }
+    @Test func aStandbyMemberServesOnlyWhenTheActiveIsDownAndIsPromoted() throws {
+        let store = try groupStore()
+        try store.write { transaction throws(LunaError) in
+            var ha = HAConfig(try transaction.conf())
+            do throws(ConfError) { try ha.setStandby(ofGroup: "ha1", to: [par1]) } catch { throw LunaError(error) }
+            transaction.setConf(ha.document)
+        }
+        var dispatcher = try dispatcher(store)
+        for _ in 0..<4 { dispatcher.route(among: [par0, par1]) }
+        #expect(dispatcher.served == [4, 0])
+        #expect(dispatcher.promotionChange == nil)
+        try hsm(par0, down: true, store)
+        dispatcher = try self.dispatcher(store)
+        for _ in 0..<4 { dispatcher.route(among: [par0, par1]) }
+        #expect(dispatcher.served == [0, 4])
+        #expect(dispatcher.failed == 0 && dispatcher.failedOver == 1)
+        #expect(dispatcher.promotionChange?.serials == [par1])
+        #expect(dispatcher.promotionChange?.promoted == true)
+    }
 }
