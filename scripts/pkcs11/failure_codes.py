@@ -38,6 +38,10 @@ def main():
     def cm(command):
         return subprocess.run([lunacm, "-c", command], capture_output=True, text=True, check=True).stdout
 
+    def needs_sync():
+        listing = subprocess.run([lunacm, "-c", "hagroup listgroups"], input=pin + "\n", capture_output=True, text=True).stdout
+        return [line.split(":")[1].strip() for line in listing.splitlines() if "Needs sync" in line]
+
     lib = pkcs11.lib(module)
 
     def slots():
@@ -69,6 +73,8 @@ def main():
     check("the slot list drops par1 and keeps the IDs: par0 0, ha1 2", slots() == [(0, "par0"), (2, "ha1")])
     check("while a fresh application (applicationSlots) would see ha1 as slot 1",
           any(line.split()[:2] == ["1", "ha1"] for line in cm("simulator applicationSlots").splitlines()))
+    made = ha.generate_key(KeyType.AES, 256, store=True, label="made-while-down")
+    check("a key made through the HA slot meanwhile goes to par0 only: Needs sync yes", needs_sync() == ["yes"])
     check("listgroups shows par1 down", any(PAR1 in line and "down" in line
                                             for line in cm("hagroup listgroups").splitlines()))
 
@@ -87,9 +93,11 @@ def main():
     again = lib.get_token(token_label="ha1").open(user_pin=pin)
     result = outcome(sign_ha)
     check("after a new C_Login the same key handle signs again (%s)" % result, result == "ok")
+    check("par1 recovered with the key it missed: Needs sync no", needs_sync() == ["no"])
     check("the slot list has par1 back under its old ID", slots() == [(0, "par0"), (1, "par1"), (2, "ha1")])
     private.destroy()
     public.destroy()
+    made.destroy()
     again.close()
     print("%d failed checks" % failed)
     return 1 if failed else 0
