@@ -28,27 +28,25 @@ import Testing
 
     static let runScript = "slot set -slot 6\nrole login -name co -password userpin1\nsimulator runOperations -count %d\n"
 
-    @Test func aLongRunFailsOverWhileAnotherProcessTakesAMemberDownAndUp() async throws {
+    @Test func aLongRunFailsOverWhileAnotherProcessTakesAMemberDownAndUp() throws {
         let lunacm = try twoMemberHome()
-        let done = Done()
-        let runner = Task.detached { () throws -> Lunacm.Result in
-            let result = try lunacm.run([], stdin: String(format: Self.runScript, 200_000))
-            await done.set()
-            return result
-        }
+        // The run on a thread of its own, the faults on this one: neither waits for a thread of
+        // the shared test pool, which the other process tests keep blocked (on two cores the
+        // run could end before an async test was scheduled again, and no fault was injected).
+        let runner = BackgroundRun { try lunacm.run([], stdin: String(format: Self.runScript, 200_000)) }
         // Fail and restore par0 (auto-recovery brings it back after the clock moves) until the
         // run ends.
-        try await Task.sleep(nanoseconds: 300_000_000)
+        Thread.sleep(forTimeInterval: 0.3)
         var cycles = 0
-        while await !done.value, cycles < 1000 {
+        while !runner.isDone, cycles < 1000 {
             try lunacm.run(["-c", "simulator", "hsmDown", "-serial", "700101"])
-            try await Task.sleep(nanoseconds: 100_000_000)
+            Thread.sleep(forTimeInterval: 0.1)
             try lunacm.run(["-c", "simulator", "hsmUp", "-serial", "700101"])
             try lunacm.run(["-c", "simulator", "advanceClock", "-seconds", "61"])
-            try await Task.sleep(nanoseconds: 100_000_000)
+            Thread.sleep(forTimeInterval: 0.1)
             cycles += 1
         }
-        let result = try await runner.value
+        let result = try runner.wait()
         #expect(result.status == 0, "\(result.out)\(result.err)")
         #expect(result.out.contains("        200000 operations, 0 failed, "))
         let failedOver = result.out.split(separator: "\n").first { $0.contains("200000 operations") }
@@ -57,9 +55,33 @@ import Testing
         print("HARuntimeProcessTests: 200000 operations, \(cycles) down/up cycles by another process, \(failedOver) failed over")
     }
 
-    actor Done {
-        var value = false
-        func set() { value = true }
+    /// A lunacm run on a thread outside the test pool.
+    final class BackgroundRun: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var outcome: Result<Lunacm.Result, any Error>?
+
+        init(_ body: @escaping @Sendable () throws -> Lunacm.Result) {
+            Thread.detachNewThread { [self] in
+                let result = Result { try body() }
+                condition.lock()
+                outcome = result
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+
+        var isDone: Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            return outcome != nil
+        }
+
+        func wait() throws -> Lunacm.Result {
+            condition.lock()
+            defer { condition.unlock() }
+            while outcome == nil { condition.wait() }
+            return try outcome!.get()
+        }
     }
 
     @Test func allMembersDownExitsOneWithACode() throws {

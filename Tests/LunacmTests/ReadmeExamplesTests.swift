@@ -112,7 +112,7 @@ import Testing
             #expect(steps.count == ownLines + 2, "the PKCS#11 example is followed by its python example")
             #expect(results[ownLines - 1].out.contains("app-key"), "\(results[ownLines - 1].out)")
             let slots = results.first { $0.source.contains("--list-slots") }?.out ?? ""
-            #expect(slots.contains("(0x5): HA Virtual Card Slot"), "\(slots)")
+            #expect(slots.contains("(0x2): HA Virtual Card Slot"), "\(slots)")
             #expect(results.last?.out.contains("py-key") == true && results.last?.out.contains("app-key") == true,
                     "\(results.last?.out ?? "")")
         }

@@ -42,7 +42,8 @@ expect "loads with an empty environment" "Slot 0 .*Net Token Slot" env -i LUNASI
 
 echo copy | "$LUNACM" -c hagroup createGroup -label ha1 -serialNumber 154438865287 -password "$PIN" >/dev/null
 echo copy | "$LUNACM" -c hagroup addMember -group ha1 -serialNumber 1238700701509 -password "$PIN" >/dev/null
-expect "--list-slots shows the HA slot after the physical ones" "Slot 2 \(0x5\): HA Virtual Card Slot" tool --list-slots
+expect "--list-slots shows the HA slot after the physical ones" "Slot 2 \(0x2\): HA Virtual Card Slot" tool --list-slots
+expect "and lunacm's applicationSlots agrees" "2 +ha1 .*HA virtual" "$LUNACM" -c "simulator applicationSlots"
 
 printf 'hello, lunasim\n' >"$WORK/data"
 head -c 48 /dev/urandom >"$WORK/plain"
@@ -60,15 +61,15 @@ exercise() { # slot
 }
 # The HA slot first: what it makes lands on both members, so the group needs no sync; a key made
 # on one member's own slot then does make it need one.
-exercise 5
+exercise 2
 expect "after the HA slot's keys, listgroups: Needs sync no" "Needs sync: +no" bash -c "echo $PIN | '$LUNACM' -c 'hagroup listgroups'"
 exercise 0
 expect "after a key on member par0 alone, listgroups: Needs sync yes" "Needs sync: +yes" bash -c "echo $PIN | '$LUNACM' -c 'hagroup listgroups'"
 
 # What the library made, lunacm sees: the HA slot's key on both members.
 expect "lunacm sees the physical slot's key" "Label: +ec-s0" lunacm_slot 0
-expect "lunacm sees the HA slot's key on member 154438865287" "Label: +aes-s5" lunacm_slot 0
-expect "lunacm sees the HA slot's key on member 1238700701509" "Label: +aes-s5" lunacm_slot 1
+expect "lunacm sees the HA slot's key on member 154438865287" "Label: +aes-s2" lunacm_slot 0
+expect "lunacm sees the HA slot's key on member 1238700701509" "Label: +aes-s2" lunacm_slot 1
 # And the reverse: an object lunacm made is an object of the slot.
 printf 'slot set -slot 0\nrole login -name co -password %s\nsimulator createObject -keyType AES -label made-by-lunacm\n' "$PIN" | "$LUNACM" >/dev/null
 expect "the library sees lunacm's object" "label: +made-by-lunacm" tool --slot 0 --login --pin $PIN --list-objects
@@ -95,12 +96,24 @@ expect "two applications and lunacm at once: the second signs without failures" 
 # par1 holds its 3 fleet objects, the HA slot's 3 and lunacm's 5; the applications' pairs are gone.
 expect "two applications and lunacm at once: every object is there" "Number of objects: +11" lunacm_slot 1
 
-# HA Only: just the virtual slot, numbered from 0, holding what was made through slot 5.
+# HA Only: just the virtual slot, numbered from 0, holding what was made through slot 2.
 "$LUNACM" -c "hagroup haonly -enable" >/dev/null
 expect "HA Only lists the HA slot as slot 0" "^Slot 0 \(0x0\): HA Virtual Card Slot" tool --list-slots
 check "HA Only hides the physical slots" bash -c "! pkcs11-tool --module '$LIB' --list-slots | grep -q 'Net Token Slot'"
-expect "HA Only: slot 0 holds the HA slot's key" "label: +ec-s5" tool --slot 0 --login --pin $PIN --list-objects
+expect "HA Only: slot 0 holds the HA slot's key" "label: +ec-s2" tool --slot 0 --login --pin $PIN --list-objects
 "$LUNACM" -c "hagroup haonly -disable" >/dev/null
+
+# Failover under a real client: two threads sign through the HA slot while lunacm takes member
+# par1's HSM down and brings it back; auto-recovery on, the HA log counting the failovers.
+mkdir -p "$WORK/halog"
+"$LUNACM" -c "hagroup haLog -path $WORK/halog -maxLength 262144" >/dev/null
+"$LUNACM" -c "hagroup haLog -enable" >/dev/null
+"$LUNACM" -c "hagroup retry -count -1" >/dev/null
+"$LUNACM" -c "hagroup recoveryMode -mode activeEnhanced" >/dev/null
+expect "python-pkcs11: failover while lunacm takes a member down and up" ", 0 failed operations, [1-9][0-9]* failovers, member 1238700701509 recovered" \
+    python3 "$HERE/failover.py" "$LIB" "$LUNACM" ha1 $PIN 1238700701509 "$WORK/halog"
+sed 's/^/     /' "$WORK/out"
+expect "after the failover, listgroups shows the member alive" "1238700701509 .*alive" bash -c "echo $PIN | '$LUNACM' -c 'hagroup listgroups'"
 
 # kill -9 in the middle of signing: the key pair it had committed stays, and the home still works.
 python3 "$HERE/threaded_sign.py" "$LIB" par0 $PIN 2 1000000 >/dev/null 2>&1 & victim=$!
@@ -127,6 +140,17 @@ expect "after 5 wrong PINs in the library and 5 in lunacm, lunacm reports the lo
     bash -c "printf 'slot set -slot 1\nrole login -name co -password $PIN\n' | '$LUNACM'"
 expect "and so does the library, with the right PIN" "CKR_PIN_LOCKED" tool --slot 1 --login --pin $PIN --list-objects
 expect "and the token's flags say so" "token flags +:.*user PIN locked" tool --slot 1 --list-token-slots
+
+# The failure codes an application meets (README), in a home of their own: a physical slot whose
+# HSM goes down, the HA slot failing over, every member down, recovery under activeBasic.
+(
+    export LUNASIM_HOME="$WORK/codes"
+    echo copy | "$LUNACM" -c hagroup createGroup -label ha1 -serialNumber 154438865287 -password "$PIN" >/dev/null
+    echo copy | "$LUNACM" -c hagroup addMember -group ha1 -serialNumber 1238700701509 -password "$PIN" >/dev/null
+    "$LUNACM" -c "hagroup retry -count -1" >/dev/null
+    python3 "$HERE/failure_codes.py" "$LIB" "$LUNACM" $PIN
+) >"$WORK/codes.out" 2>&1
+expect "python-pkcs11: the documented failure codes" "^0 failed checks" cat "$WORK/codes.out"
 
 if [ $failures -gt 0 ]; then echo "$failures PKCS#11 client check(s) failed"; exit 1; fi
 echo "all PKCS#11 client checks passed"

@@ -26,7 +26,8 @@ private func begin(_ kind: Kind, _ handle: CK_SESSION_HANDLE, _ mechanismPointer
             case .decrypt: session.decrypt
             }
             guard current == nil else { throw P11Error.operationActive }
-            let slot = try runtime.slots().entry(session.slot)
+            let slot = try runtime.slot(of: session)
+            try runtime.routeOperation(keyHandle, on: slot)
             let key = try runtime.preparedKey(keyHandle, on: slot, usage: usage)
             let operation = CryptoOperation(mechanism: mechanism, key: key)
             try check(mechanism, fits: key, kind)

@@ -97,7 +97,7 @@ func p11WrapKey(_ handle: CK_SESSION_HANDLE, _ mechanism: UnsafeMutablePointer<C
         guard try Mechanism(mechanism) == .aesKeyWrap else { throw P11Error.mechanismInvalid }
         let (kek, target) = try runtime.gate.locked {
             let session = try runtime.session(handle)
-            let slot = try runtime.slots().entry(session.slot)
+            let slot = try runtime.slot(of: session)
             let kek = try runtime.preparedKey(wrappingKey, on: slot, usage: CKA_WRAP)
             let target: AttributeSet
             do { target = try runtime.resolve(key, on: slot).attributes } catch { throw P11Error.keyInvalid }
@@ -127,7 +127,7 @@ func p11UnwrapKey(_ handle: CK_SESSION_HANDLE, _ mechanism: UnsafeMutablePointer
         let input = try bytes(wrapped, wrappedLength)
         try runtime.gate.locked {
             let session = try runtime.session(handle)
-            let slot = try runtime.slots().entry(session.slot)
+            let slot = try runtime.slot(of: session)
             guard case .aes(let kek) = try runtime.preparedKey(unwrappingKey, on: slot, usage: CKA_UNWRAP) else {
                 throw P11Error(CK_RV(CKR_UNWRAPPING_KEY_TYPE_INCONSISTENT))
             }

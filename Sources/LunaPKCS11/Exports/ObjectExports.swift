@@ -54,7 +54,7 @@ func p11DestroyObject(_ handle: CK_SESSION_HANDLE, _ objectHandle: CK_OBJECT_HAN
     withRuntime { runtime in
         try runtime.gate.locked {
             let session = try runtime.session(handle)
-            let slot = try runtime.slots().entry(session.slot)
+            let slot = try runtime.slot(of: session)
             let object = try runtime.resolve(objectHandle, on: slot)
             if object.isSessionObject {
                 runtime.sessionObjects[objectHandle] = nil
@@ -74,7 +74,7 @@ func p11GetAttributeValue(_ handle: CK_SESSION_HANDLE, _ objectHandle: CK_OBJECT
         guard let template, count <= 4096 else { throw P11Error.argumentsBad }
         let attributes = try runtime.gate.locked {
             let session = try runtime.session(handle)
-            return try runtime.resolve(objectHandle, on: try runtime.slots().entry(session.slot)).attributes
+            return try runtime.resolve(objectHandle, on: try runtime.slot(of: session)).attributes
         }
         let protected = attributes.bool(CKA_SENSITIVE) == true || attributes.bool(CKA_EXTRACTABLE) == false
         let isKeyMaterial = attributes.objectClass == CKO_SECRET_KEY || attributes.objectClass == CKO_PRIVATE_KEY
@@ -116,7 +116,7 @@ func p11SetAttributeValue(_ handle: CK_SESSION_HANDLE, _ objectHandle: CK_OBJECT
         let changes = try AttributeSet(template: template, count: count)
         try runtime.gate.locked {
             let session = try runtime.session(handle)
-            let object = try runtime.resolve(objectHandle, on: try runtime.slots().entry(session.slot))
+            let object = try runtime.resolve(objectHandle, on: try runtime.slot(of: session))
             guard object.attributes.bool(CKA_MODIFIABLE) != false else { throw P11Error.attributeReadOnly }
             var updated = object.attributes
             for (type, value) in changes.values {
@@ -155,7 +155,7 @@ func p11FindObjectsInit(_ handle: CK_SESSION_HANDLE, _ template: UnsafeMutablePo
         try runtime.gate.locked {
             let session = try runtime.session(handle)
             guard session.find == nil else { throw P11Error.operationActive }
-            let slot = try runtime.slots().entry(session.slot)
+            let slot = try runtime.slot(of: session)
             session.find = try runtime.visibleObjects(slot).filter { _, attributes in
                 wanted.values.allSatisfy { type, value in attributes[type] == value }
             }.map(\.0)

@@ -80,10 +80,12 @@ func p11Login(_ handle: CK_SESSION_HANDLE, _ userType: CK_USER_TYPE, _ pin: Unsa
             if let current = runtime.logins[session.slot] {
                 throw P11Error(CK_RV(current == role ? CKR_USER_ALREADY_LOGGED_IN : CKR_USER_ANOTHER_ALREADY_LOGGED_IN))
             }
-            let slot = try runtime.slots().entry(session.slot)
+            let slot = try runtime.slot(of: session)
             try runtime.store.writeIfNeeded { transaction throws(LunaError) in
                 let serials = try ObjectService.loginSerials(slot: slot.lunacmSlot, transaction)
                 _ = try RoleService.login(role, secret: secret, on: serials, transaction)
+                // Members recovered under activeBasic take work after a login on the HA slot.
+                if slot.isVirtual { try HARuntime.loggedIn(slot: slot.lunacmSlot, transaction) }
             }
             runtime.logins[session.slot] = role
             runtime.cachedKeys.removeAll()

@@ -11,7 +11,7 @@ extension Runtime {
     /// store, replicated to an HA group's members; session objects in memory. Returns their
     /// handles. Caller holds `gate`.
     func save(_ objects: [NewObject], session: Session) throws -> [CK_OBJECT_HANDLE] {
-        let slot = try slots().entry(session.slot)
+        let slot = try self.slot(of: session)
         let token = objects.contains { $0.attributes.bool(CKA_TOKEN) == true }
         if token || objects.contains(where: { $0.attributes.bool(CKA_PRIVATE) == true }) {
             guard isLoggedIn(session.slot) else { throw P11Error.notLoggedIn }
@@ -30,7 +30,10 @@ extension Runtime {
              attributes: ObjectAttributes.storable(object.attributes))
         }
         let placements = try write { transaction throws(LunaError) in
-            try TokenObjectService.create(rows, slot: slot.lunacmSlot, transaction)
+            // On an HA slot the members this client cannot reach are found down first, so the
+            // objects land on the alive members only and the group then needs a sync.
+            if slot.isVirtual { try HARuntime.touch(slot: slot.lunacmSlot, transaction) }
+            return try TokenObjectService.create(rows, slot: slot.lunacmSlot, transaction)
         }
         switch slot.kind {
         case .physical:

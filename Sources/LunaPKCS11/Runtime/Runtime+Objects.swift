@@ -63,11 +63,37 @@ extension Runtime {
         switch slot.kind {
         case .physical(let partition, _):
             return partition.serial
-        case .virtual(let group, let candidates):
-            guard let member = dispatcher.member(of: group, candidates: candidates) else {
-                throw P11Error(CK_RV(CKR_DEVICE_REMOVED))
-            }
-            return member
+        case .virtual:
+            return try dispatcher.readableMember(for: slot)
+        }
+    }
+
+    /// Routes one operation with `handle` on an HA virtual slot through the HA run time (a
+    /// physical slot has nothing to choose): the member is chosen when the operation starts
+    /// (C_SignInit, C_EncryptInit, ...), and an unreachable member is failed over there,
+    /// unseen by the caller. A session object lives in the library, so any member may serve it.
+    /// When the only members left were recovered under activeBasic, the slot's login ends
+    /// (CKR_USER_NOT_LOGGED_IN) and the next C_Login brings them work.
+    /// Caller holds `gate`.
+    func routeOperation(_ handle: CK_OBJECT_HANDLE, on slot: SlotTable.Entry) throws {
+        guard case .virtual(let group, let candidates) = slot.kind else { return }
+        let cacheKey = KeyCacheKey(slot: slot.id, handle: handle, usage: 0)
+        var holders = cachedHolders[cacheKey] ?? Set(candidates)
+        if cachedHolders[cacheKey] == nil, handle < Runtime.firstSessionObject {
+            // From the stored copies, not through `resolve`, which reads from a member that can
+            // take work: with every member down the operation must still find them down.
+            guard let twin = virtualHandles[group.label]?.byHandle[handle] else { throw P11Error.keyInvalid }
+            holders = holders.filter { serial in (try? entries(on: serial).contains { $0.twin == twin }) ?? false }
+            cachedHolders[cacheKey] = holders
+        }
+        do {
+            _ = try dispatcher.member(for: slot, holders: holders)
+        } catch let error as P11Error where error.rv == CKR_USER_NOT_LOGGED_IN {
+            // The members recovered under activeBasic take work after a new C_Login, which the
+            // application can only make once its old login is gone.
+            logins[slot.id] = nil
+            cachedKeys.removeAll()
+            throw error
         }
     }
 

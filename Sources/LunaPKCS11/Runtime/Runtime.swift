@@ -25,14 +25,17 @@ final class Runtime: @unchecked Sendable {
 
     private var seenVersion: Int?
     private var cachedSlots: SlotTable?
+    /// The slot IDs this initialization handed out (stable until C_Finalize).
+    let slotIDs = SlotIDs()
     var cachedObjects: [String: [StoredEntry]] = [:]
     var cachedKeys: [KeyCacheKey: PreparedKey] = [:]
+    /// The members holding each token key of an HA slot (usage 0), until the state moves.
+    var cachedHolders: [KeyCacheKey: Set<String>] = [:]
 
     static let firstSessionObject: CK_OBJECT_HANDLE = 0x4000_0000
 
     init(lock: Gate, environment: [String: String]) throws {
         gate = lock
-        dispatcher = PrimaryMemberDispatcher()
         let home = ConfLocation.home(explicit: nil, environment: environment)
         let confPath = ConfLocation.confPath(home: home, environment: environment)
         let seed = environment["LUNASIM_SEED"].flatMap(Runtime.parseNumber) ?? RandomSource.defaultSeed
@@ -42,6 +45,7 @@ final class Runtime: @unchecked Sendable {
                 try Seeding.make(fleet: nil, seed: seed, clock: clock)
             })
             try store.installConf()
+            dispatcher = HARuntimeMemberDispatcher(store: store)
         } catch {
             throw P11Error(CK_RV(CKR_DEVICE_ERROR))
         }
@@ -84,6 +88,8 @@ final class Runtime: @unchecked Sendable {
             cachedSlots = nil
             cachedObjects.removeAll(keepingCapacity: true)
             cachedKeys.removeAll(keepingCapacity: true)
+            cachedHolders.removeAll(keepingCapacity: true)
+            dispatcher.stateChanged()
         }
     }
 
@@ -91,7 +97,7 @@ final class Runtime: @unchecked Sendable {
     func slots() throws -> SlotTable {
         try refresh()
         if let cachedSlots { return cachedSlots }
-        let table = try store.read { transaction throws(LunaError) in try SlotTable(transaction) }
+        let table = try store.read { transaction throws(LunaError) in try SlotTable(transaction, ids: slotIDs) }
         cachedSlots = table
         return table
     }
@@ -101,6 +107,16 @@ final class Runtime: @unchecked Sendable {
         let result = try store.write(body)
         seenVersion = nil
         return result
+    }
+
+    /// The slot of a session. A physical slot that left the list (its HSM down or unreachable,
+    /// or its member seen down) ends the session: this call fails with CKR_DEVICE_REMOVED, later
+    /// ones with CKR_SESSION_HANDLE_INVALID, as sessions on a restarted HSM are gone (README,
+    /// "PKCS#11 library"). Caller holds `gate`.
+    func slot(of session: Session) throws -> SlotTable.Entry {
+        if let entry = try slots().entries.first(where: { $0.id == session.slot }) { return entry }
+        close(session)
+        throw P11Error(CK_RV(CKR_DEVICE_REMOVED))
     }
 
     func session(_ handle: CK_SESSION_HANDLE) throws -> Session {

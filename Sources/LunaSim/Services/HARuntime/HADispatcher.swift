@@ -73,29 +73,62 @@ public struct HADispatcher {
     /// served it, or nil when it failed.
     @discardableResult
     public mutating func runOne(counter: UInt64) -> Int? {
+        let operations = self.operations
+        guard let (index, wentOver) = dispatch(holding: { operations[$0] != nil }) else { return nil }
+        guard let operation = operations[index] else { return fail(LunaError(.generalError, "No key.")) }
+        do {
+            try operation.perform(counter: counter)
+        } catch {
+            return fail(error)
+        }
+        served[index] += 1
+        if wentOver { failedOver += 1 }
+        notePromotion(servedBy: index, holding: { operations[$0] != nil })
+        return index
+    }
+
+    /// For a caller that performs the operation itself (the PKCS#11 library, whose keys and
+    /// mechanisms are its own): the member that takes the next operation, chosen, failed over
+    /// and counted exactly as `runOne` does, among the members in `holders` (those holding the
+    /// key). nil when no member can take it (`firstFailure` says why).
+    @discardableResult
+    public mutating func route(among holders: Set<String>) -> Int? {
+        let targets = self.targets
+        guard let (index, wentOver) = dispatch(holding: { holders.contains(targets[$0].serial) }) else { return nil }
+        served[index] += 1
+        if wentOver { failedOver += 1 }
+        notePromotion(servedBy: index, holding: { holders.contains(targets[$0].serial) })
+        return index
+    }
+
+    /// Members that can take work now as this dispatcher sees them (not down, reachable, not
+    /// waiting for a login), in group order; what a caller reads from without running an
+    /// operation (the library's object searches).
+    public var availableMembers: [String] {
+        targets.indices.filter { !down[$0] && !awaitingLogin[$0] && unreachable[$0] == nil }.map { targets[$0].serial }
+    }
+
+    /// The pick, failing over from members found unreachable (marked down, left for the caller
+    /// to persist): the member that takes the operation and whether it took it over.
+    private mutating func dispatch(holding holds: (Int) -> Bool) -> (Int, Bool)? {
         var wentOver = false
         while true {
-            guard let index = pick() else {
-                return fail(LunaError(.deviceRemoved, group.map { "No member of HA group \($0) can take the operation: every member is down." }
-                                      ?? "Slot \(slot) cannot be reached."))
+            guard let index = pick(holding: holds) else {
+                _ = fail(LunaError(.deviceRemoved, group.map { "No member of HA group \($0) can take the operation: every member is down." }
+                                   ?? "Slot \(slot) cannot be reached."))
+                return nil
             }
             if let reason = unreachable[index] {
-                guard group != nil else { return fail(LunaError(.deviceRemoved, "Slot \(slot) cannot be reached: \(reason).")) }
+                guard group != nil else {
+                    _ = fail(LunaError(.deviceRemoved, "Slot \(slot) cannot be reached: \(reason)."))
+                    return nil
+                }
                 down[index] = true
                 newlyDown.append(targets[index].serial)
                 wentOver = true
                 continue
             }
-            guard let operation = operations[index] else { return fail(LunaError(.generalError, "No key.")) }
-            do {
-                try operation.perform(counter: counter)
-            } catch {
-                return fail(error)
-            }
-            served[index] += 1
-            if wentOver { failedOver += 1 }
-            notePromotion(servedBy: index)
-            return index
+            return (index, wentOver)
         }
     }
 
@@ -111,17 +144,17 @@ public struct HADispatcher {
         return nil
     }
 
-    private func canServe(_ index: Int) -> Bool {
-        !down[index] && !awaitingLogin[index] && operations[index] != nil
+    private func canServe(_ index: Int, _ holds: (Int) -> Bool) -> Bool {
+        !down[index] && !awaitingLogin[index] && holds(index)
     }
 
     /// The next member, round-robin from the cursor: actives first, standbys when no active can.
-    private mutating func pick() -> Int? {
+    private mutating func pick(holding holds: (Int) -> Bool) -> Int? {
         let count = targets.count
         for standby in [false, true] {
             for step in 0..<count {
                 let index = (cursor + step) % count
-                if targets[index].standby == standby, canServe(index) {
+                if targets[index].standby == standby, canServe(index, holds) {
                     cursor = (index + 1) % count
                     return index
                 }
@@ -130,9 +163,9 @@ public struct HADispatcher {
         return nil
     }
 
-    private mutating func notePromotion(servedBy index: Int) {
+    private mutating func notePromotion(servedBy index: Int, holding holds: (Int) -> Bool) {
         if targets[index].standby, !promoted[index] {
-            let serials = targets.indices.filter { targets[$0].standby && canServe($0) && !promoted[$0] }
+            let serials = targets.indices.filter { targets[$0].standby && canServe($0, holds) && !promoted[$0] }
             for i in serials { promoted[i] = true }
             promotionChange = (serials.map { targets[$0].serial }, true)
         } else if !targets[index].standby, promoted.contains(true) {
@@ -177,6 +210,24 @@ extension HARuntime {
         }
         var dispatcher = HADispatcher(slot: slot, group: definition.label, targets: targets, object: object, operations: operations)
         dispatcher.refresh(faults: faults, states: states, fleet: fleet)
+        return dispatcher
+    }
+
+    /// A dispatcher over the members of the HA group at `slot`, for a caller that brings its own
+    /// keys and performs each operation itself with `route(among:)`: the PKCS#11 library's HA
+    /// virtual slot, so that it and `runOperations` share one choice of member, one failover and
+    /// one promotion. Its `object` is an empty placeholder. Call `touch(slot:)` first.
+    public static func memberDispatcher(slot: Int, _ transaction: StateTransaction) throws(LunaError) -> HADispatcher {
+        let definition = try groupDefinition(slot: slot, transaction)
+        let fleet = transaction.fleet
+        let targets = definition.members.map { serial in
+            HADispatcher.Target(serial: serial, label: fleet.partition(serial: serial)?.label ?? "",
+                                standby: definition.standbyMembers.contains(serial))
+        }
+        var dispatcher = HADispatcher(slot: slot, group: definition.label, targets: targets,
+                                      object: StoredObject(handle: 0, label: "", objectClass: .data, keyType: "", size: 0),
+                                      operations: Array(repeating: nil, count: targets.count))
+        dispatcher.refresh(faults: try transaction.faults(), states: try transaction.memberStates(), fleet: fleet)
         return dispatcher
     }
 

@@ -1,7 +1,7 @@
 import ChrystokiConf
 
 /// HA at run time: the one model of members failing, work failing over and members recovering
-/// that lunacm uses now and the Luna PKCS#11 library of the simulator will call later. A member
+/// that lunacm and the simulator's PKCS#11 library (liblunasim-pkcs11) both use. A member
 /// is down for this client only once an operation or an HA command of this client touches it
 /// and cannot reach it (Thales, "High-Availability Group Recovery": an idle client notices
 /// nothing); recovery is lazy, attempted at the next touch once `AutoReconnectInterval`
@@ -10,7 +10,9 @@ import ChrystokiConf
 /// The public API, for a caller that serves operations:
 /// - `touch(slot:_:)` before work on a slot: marks unreachable members down, runs the recovery
 ///   attempts that are due (replicating missed objects when synchronization is on);
-/// - `dispatcher(slot:_:)` for the members that can take work now and the least-busy choice;
+/// - `dispatcher(slot:_:)` for the members that can take work now and the least-busy choice
+///   (`memberDispatcher(slot:_:)` and `route(among:)` for a caller that performs each operation
+///   itself, the PKCS#11 library);
 /// - `markDown(_:slot:_:)` when an operation finds its member unreachable (then fail over);
 /// - `recover(_:_:)` for `hagroup recover`; `loggedIn(slot:_:)` after a login on an HA slot;
 /// - `applicationSlots(_:)` for the slot list an application sees.
