@@ -87,7 +87,7 @@ public final class StateTransaction {
 
     public func objects(on partitionSerial: String) throws(LunaError) -> [StoredObject] {
         do {
-            return try Row.fetchAll(db, sql: "SELECT * FROM object WHERE partition = ? ORDER BY handle",
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM object WHERE partition = ? ORDER BY handle"),
                                     arguments: [partitionSerial]).map(Rows.object)
         } catch let error as LunaError {
             throw error
@@ -98,7 +98,7 @@ public final class StateTransaction {
 
     public func objectCount(on partitionSerial: String) throws(LunaError) -> Int {
         do {
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM object WHERE partition = ?",
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM object WHERE partition = ?"),
                                     arguments: [partitionSerial]) ?? 0
         } catch {
             throw LunaError.storage("Cannot count objects: \(error)")
@@ -140,7 +140,7 @@ public final class StateTransaction {
 
     func nextHandle(on partitionSerial: String) throws(LunaError) -> Int {
         do {
-            return (try Int.fetchOne(db, sql: "SELECT MAX(handle) FROM object WHERE partition = ?",
+            return (try Int.fetchOne(db.cachedStatement(sql: "SELECT MAX(handle) FROM object WHERE partition = ?"),
                                      arguments: [partitionSerial]) ?? 0) + 1
         } catch {
             throw LunaError.storage("Cannot read objects: \(error)")
