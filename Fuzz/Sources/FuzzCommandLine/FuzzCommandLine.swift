@@ -15,10 +15,10 @@ public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = Redactor.carriesSecret(line)
         let redacted = Redactor.redact(line)
         if case .command(let command)? = try? parser.parse(tokens) {
-            for option in command.spec.options where option.kind == .secret {
+            for secret in command.secretValues {
                 // Sound only when the secret is one token that no other token contains and no
                 // join of words can form (no space, no quote).
-                guard let secret = command.values[option.name], secret.count >= 3,
+                guard secret.count >= 3,
                       !secret.contains(" "), !secret.contains("\""), !Redactor.mask.contains(secret),
                       tokens.filter({ $0.contains(secret) }).count == 1 else { continue }
                 precondition(!redacted.contains(secret), "Redactor.redact leaked the secret: \(redacted)")

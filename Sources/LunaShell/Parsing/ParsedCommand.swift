@@ -10,6 +10,12 @@ public struct ParsedCommand: Sendable {
 
     /// The typed command.
     public func make() throws(LunaError) -> any LunaCommand { try entry.type.init(options) }
+
+    /// The values given for the command's secret options: what must never reach an echo, the
+    /// history or a transcript (the redactor's fuzz harness checks exactly that).
+    public var secretValues: [String] {
+        spec.options.filter { $0.kind == .secret }.compactMap { options.words[$0.name] }
+    }
 }
 
 /// What a line asks for: a command to run, or help about part of the grammar.
