@@ -174,16 +174,8 @@ public struct HAConfig: Sendable, Equatable {
     @discardableResult
     public mutating func deleteGroup(label: String) throws(ConfError) -> Bool {
         guard let group = group(label) else { return false }
-        let count = groups.count
-        let section = Section.virtualToken
-        let keys = document.entries(in: section).map(\.key)
-        for key in keys where Self.groupIndex(of: key)?.index == group.index {
-            document.delete(key, in: section)
-        }
-        for key in keys {
-            guard let (index, field) = Self.groupIndex(of: key), index > group.index, index < count else { continue }
-            try document.renameKey(key, to: Self.groupKey(index - 1, field), in: section)
-        }
+        try document.deleteNumberedEntry(group.index, of: groups.count, in: Section.virtualToken,
+                                         parse: Self.groupIndex(of:), key: Self.groupKey)
         document.delete(label, in: Section.synchronize)
         document.delete(label, in: Section.recovery)
         let standby = Self.standbyKey(forGroup: label)

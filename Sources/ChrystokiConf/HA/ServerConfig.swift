@@ -100,16 +100,8 @@ public struct ServerConfig: Sendable, Equatable {
     @discardableResult
     public mutating func unregister(_ name: String) throws(ConfError) -> Bool {
         guard let server = server(named: name) else { return false }
-        let count = servers.count
-        let section = Self.section
-        let keys = document.entries(in: section).map(\.key)
-        for key in keys where Self.serverIndex(of: key)?.index == server.index {
-            document.delete(key, in: section)
-        }
-        for key in keys {
-            guard let (index, field) = Self.serverIndex(of: key), index > server.index, index < count else { continue }
-            try document.renameKey(key, to: Self.serverKey(index - 1, field), in: section)
-        }
+        try document.deleteNumberedEntry(server.index, of: servers.count, in: Self.section,
+                                         parse: Self.serverIndex(of:), key: Self.serverKey)
         return true
     }
 
