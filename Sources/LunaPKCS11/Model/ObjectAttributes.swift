@@ -87,20 +87,11 @@ enum ObjectAttributes {
             secretKeyFlags(&set)
             set.set(CKA_VALUE_LEN, ulong: CK_ULONG(object.size / 8))
         case .privateKey:
-            set.set(CKA_SENSITIVE, bool: true)
-            set.set(CKA_EXTRACTABLE, bool: false)
+            privateKeyFlags(&set)
             set.set(CKA_ALWAYS_SENSITIVE, bool: true)
             set.set(CKA_NEVER_EXTRACTABLE, bool: true)
-            set.set(CKA_SIGN, bool: true)
-            set.set(CKA_DECRYPT, bool: false)
-            set.set(CKA_UNWRAP, bool: false)
-            set.set(CKA_ALWAYS_AUTHENTICATE, bool: false)
-            set[CKA_SUBJECT] = []
         case .publicKey:
-            set.set(CKA_VERIFY, bool: true)
-            set.set(CKA_ENCRYPT, bool: false)
-            set.set(CKA_WRAP, bool: false)
-            set[CKA_SUBJECT] = []
+            publicKeyFlags(&set)
         default:
             break
         }
@@ -116,6 +107,26 @@ enum ObjectAttributes {
         for type in [CKA_ENCRYPT, CKA_DECRYPT, CKA_WRAP, CKA_UNWRAP] { set.set(type, bool: true) }
         set.set(CKA_SIGN, bool: false)
         set.set(CKA_VERIFY, bool: false)
+    }
+
+    /// A private key's usage defaults, for keys lunacm made and keys an application creates:
+    /// sensitive, not extractable, signs, neither decrypts nor unwraps.
+    static func privateKeyFlags(_ set: inout AttributeSet) {
+        set.set(CKA_SENSITIVE, bool: true)
+        set.set(CKA_EXTRACTABLE, bool: false)
+        set.set(CKA_SIGN, bool: true)
+        set.set(CKA_DECRYPT, bool: false)
+        set.set(CKA_UNWRAP, bool: false)
+        set.set(CKA_ALWAYS_AUTHENTICATE, bool: false)
+        set[CKA_SUBJECT] = []
+    }
+
+    /// A public key's usage defaults: verifies, neither encrypts nor wraps.
+    static func publicKeyFlags(_ set: inout AttributeSet) {
+        set.set(CKA_VERIFY, bool: true)
+        set.set(CKA_ENCRYPT, bool: false)
+        set.set(CKA_WRAP, bool: false)
+        set[CKA_SUBJECT] = []
     }
 
     /// EC_PARAMS and EC_POINT, or MODULUS and PUBLIC_EXPONENT, from the key material.

@@ -72,18 +72,9 @@ extension Runtime {
                 ObjectAttributes.secretKeyFlags(&set)
                 set.set(CKA_EXTRACTABLE, bool: true)
             case CKO_PRIVATE_KEY:
-                set.set(CKA_SENSITIVE, bool: true)
-                set.set(CKA_EXTRACTABLE, bool: false)
-                set.set(CKA_SIGN, bool: true)
-                set.set(CKA_DECRYPT, bool: false)
-                set.set(CKA_UNWRAP, bool: false)
-                set.set(CKA_ALWAYS_AUTHENTICATE, bool: false)
-                set[CKA_SUBJECT] = []
+                ObjectAttributes.privateKeyFlags(&set)
             case CKO_PUBLIC_KEY:
-                set.set(CKA_VERIFY, bool: true)
-                set.set(CKA_ENCRYPT, bool: false)
-                set.set(CKA_WRAP, bool: false)
-                set[CKA_SUBJECT] = []
+                ObjectAttributes.publicKeyFlags(&set)
             default:
                 break
             }

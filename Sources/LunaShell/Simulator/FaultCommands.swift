@@ -11,9 +11,12 @@ protocol FaultCommand: WriteCommand {
     static var kind: FaultKind { get }
     static var down: Bool { get }
     var serial: String { get }
+    init(serial: String)
 }
 
 extension FaultCommand {
+    init(_ options: ParsedOptions) { self.init(serial: options[FaultOptions.serial]) }
+
     func run(_ context: WriteContext) throws(LunaError) {
         let change = try context.write { transaction throws(LunaError) in
             try FaultService.set(Self.kind, serial: serial, down: Self.down, transaction)
@@ -30,7 +33,6 @@ struct HSMDown: FaultCommand {
     static let kind = FaultKind.hsm
     static let down = true
     let serial: String
-    init(_ options: ParsedOptions) { serial = options[FaultOptions.serial] }
 }
 
 /// `simulator hsmUp -serial S`: the HSM has power again.
@@ -40,7 +42,6 @@ struct HSMUp: FaultCommand {
     static let kind = FaultKind.hsm
     static let down = false
     let serial: String
-    init(_ options: ParsedOptions) { serial = options[FaultOptions.serial] }
 }
 
 /// `simulator networkDown -serial S`: this client loses its link to the HSM; the HSM is unchanged.
@@ -50,7 +51,6 @@ struct NetworkDown: FaultCommand {
     static let kind = FaultKind.link
     static let down = true
     let serial: String
-    init(_ options: ParsedOptions) { serial = options[FaultOptions.serial] }
 }
 
 /// `simulator networkUp -serial S`: the link is back.
@@ -60,5 +60,4 @@ struct NetworkUp: FaultCommand {
     static let kind = FaultKind.link
     static let down = false
     let serial: String
-    init(_ options: ParsedOptions) { serial = options[FaultOptions.serial] }
 }
